@@ -1,0 +1,1 @@
+"""Pure analysis functions over the tidy store: no Streamlit, no I/O."""

@@ -1,0 +1,33 @@
+"""The home page's question for every indicator: how big is the capital region's lead?"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.gap import GapSummary, NotComparable, capital_vs_rest, summarise
+
+
+def capital_overview(store: pd.DataFrame,
+                     catalog: pd.DataFrame) -> dict[str, GapSummary | NotComparable]:
+    """Each catalog indicator's latest-vs-earliest capital comparison, or why there is none."""
+    overview = {}
+    for indicator, entry in catalog.iterrows():
+        comparison = capital_vs_rest(store, catalog, indicator)
+        overview[indicator] = (comparison if isinstance(comparison, NotComparable)
+                               else summarise(comparison, indicator, bool(entry["additive"])))
+    return overview
+
+
+def sources_for(store: pd.DataFrame, indicator: str, years: list[int]) -> list[str]:
+    """The distinct source citations behind an indicator's 시도 rows in the given years."""
+    rows = store[(store["indicator"] == indicator) & (store["year"].isin(years))
+                 & (store["level"] == "sido")]
+    citations = []
+    for source in rows["source"].drop_duplicates():
+        citations.extend(part.strip() for part in source.split(";"))
+    return list(dict.fromkeys(citations))
+
+
+def published_groups(store: pd.DataFrame) -> pd.DataFrame:
+    """Figures published for 수도권 / 비수도권 themselves (CAP, NONCAP, NONCAP_EXDJ)."""
+    return store[store["level"] == "group"].sort_values(["indicator", "year", "region_code"])

@@ -1,0 +1,1 @@
+"""Pure builders that turn analysis results into tables, altair charts and folium maps."""

@@ -1,0 +1,82 @@
+"""Display tables for the home page's capital-vs-rest overview (pure, no Streamlit)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.formatting import format_display, format_number, format_pp
+from analysis.gap import GapSummary, NotComparable
+from charts.sources import publisher_line
+from ui.i18n import t
+
+GROUP_NAMES = {"CAP": ("수도권", "Capital region"), "NONCAP": ("비수도권", "Rest of country"),
+               "NONCAP_EXDJ": ("비수도권(대전 제외)", "Rest of country excl. Daejeon")}
+
+
+def _years(summary: GapSummary, entry: pd.Series, lang: str) -> str:
+    latest = str(summary.latest_year)
+    if pd.notna(entry["preliminary_year"]) and summary.latest_year == entry["preliminary_year"]:
+        latest += f" ({t('preliminary', lang)})"
+    return f"{summary.earliest_year} → {latest}"
+
+
+def additive_table(overview: dict, catalog: pd.DataFrame, lang: str) -> pd.DataFrame:
+    rows = []
+    for indicator, summary in overview.items():
+        entry = catalog.loc[indicator]
+        if not isinstance(summary, GapSummary) or summary.capital_share is None:
+            continue
+        rows.append({
+            t("col_indicator", lang): entry[f"name_{lang}"],
+            t("col_years", lang): _years(summary, entry, lang),
+            t("col_capital", lang): _level(summary.capital, summary, entry, lang),
+            t("col_noncapital", lang): _level(summary.noncapital, summary, entry, lang),
+            t("col_capital_share", lang): f"{summary.capital_share:.1f}%",
+            t("col_share_change", lang): (format_pp(summary.share_change_pp, lang)
+                                          if summary.earliest_year != summary.latest_year else "–"),
+            t("col_source", lang): publisher_line(entry, lang),
+        })
+    return pd.DataFrame(rows)
+
+
+def _level(value: float, summary: GapSummary, entry: pd.Series, lang: str) -> str:
+    """Levels in the display unit; published rows keep their own unit as published."""
+    if summary.unit == entry["unit_ko"]:
+        return format_display(value, entry, lang)
+    return f"{format_number(value, 1, lang)} {summary.unit}"
+
+
+def rate_table(overview: dict, catalog: pd.DataFrame, lang: str) -> pd.DataFrame:
+    rows = []
+    for indicator, summary in overview.items():
+        entry = catalog.loc[indicator]
+        if not isinstance(summary, GapSummary) or summary.capital_share is not None:
+            continue
+        rows.append({
+            t("col_indicator", lang): entry[f"name_{lang}"],
+            t("col_years", lang): _years(summary, entry, lang),
+            t("col_capital", lang): f"{summary.capital:.1f}%",
+            t("col_noncapital", lang): f"{summary.noncapital:.1f}%",
+            t("col_gap_change", lang): format_pp(summary.rate_gap_change_pp, lang),
+            t("col_source", lang): publisher_line(entry, lang),
+        })
+    return pd.DataFrame(rows)
+
+
+def not_comparable_table(overview: dict, catalog: pd.DataFrame, lang: str) -> pd.DataFrame:
+    rows = [{t("col_indicator", lang): catalog.loc[i, f"name_{lang}"],
+             t("col_reason", lang): reason.reason_en if lang == "en" else reason.reason_ko,
+             t("col_source", lang): publisher_line(catalog.loc[i], lang)}
+            for i, reason in overview.items() if isinstance(reason, NotComparable)]
+    return pd.DataFrame(rows)
+
+
+def published_table(groups: pd.DataFrame, catalog: pd.DataFrame, lang: str) -> pd.DataFrame:
+    rows = [{t("col_indicator", lang): catalog.loc[row.indicator, f"name_{lang}"],
+             "year" if lang == "en" else "연도": int(row.year),
+             "group" if lang == "en" else "권역": GROUP_NAMES[row.region_code][lang == "en"],
+             "value" if lang == "en" else "값": format_number(row.value, 1, lang),
+             t("col_unit", lang): row.unit,
+             t("col_source", lang): row.source}
+            for row in groups.itertuples()]
+    return pd.DataFrame(rows)

@@ -1,0 +1,32 @@
+"""Shared test fixtures: the repo root on sys.path and the real reference tables."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data"
+REFERENCE = SHARED / "reference"
+RAW = SHARED / "raw"
+sys.path.insert(0, str(ROOT))
+
+
+def read_reference(name: str) -> pd.DataFrame:
+    """A reference table as published in ../shared/data/reference (codes kept as text)."""
+    return pd.read_csv(REFERENCE / name, dtype={"region_code": str, "sido_code": str})
+
+
+@pytest.fixture(scope="session")
+def store():
+    from loaders import load_indicators
+    return load_indicators()
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    from loaders import load_catalog
+    return load_catalog()

@@ -1,0 +1,1 @@
+"""Page furniture shared by app.py and pages/: language, sidebar, source lines."""

@@ -1,0 +1,56 @@
+"""UI strings in Korean (default) and English; data names come from the catalog instead."""
+
+from __future__ import annotations
+
+from ui import strings_import, strings_map, strings_trends
+
+LANGUAGES = ("ko", "en")
+
+COMMON_STRINGS = {
+    "app_title": ("수도권–비수도권 격차 대시보드", "Capital region vs the rest: gap dashboard"),
+    "language": ("언어", "Language"),
+    "home_heading": ("수도권과 비수도권, 얼마나 벌어졌나", "How far the capital region pulls away"),
+    "home_intro": (
+        "수도권(서울·인천·경기)과 나머지 14개 시도를 지표별로 비교합니다. 각 지표는 모든 시도 자료가 "
+        "갖춰진 가장 최근 연도의 값과, 가장 이른 완전 연도 대비 수도권 비중의 변화를 보여줍니다.",
+        "The capital region (Seoul, Incheon, Gyeonggi) against the other 14 provinces, indicator "
+        "by indicator: the latest year in which every province has data, and the change in the "
+        "capital region's share since the earliest such year."),
+    "col_indicator": ("지표", "Indicator"),
+    "col_years": ("비교 연도", "Years compared"),
+    "col_capital": ("수도권", "Capital region"),
+    "col_noncapital": ("비수도권", "Rest of country"),
+    "col_capital_share": ("수도권 비중", "Capital share"),
+    "col_share_change": ("비중 변화", "Change in share"),
+    "col_gap_change": ("격차 변화(수도권−비수도권)", "Change in gap (capital − rest)"),
+    "col_unit": ("단위", "Unit"),
+    "col_source": ("출처", "Source"),
+    "col_reason": ("계산하지 않은 이유", "Why not computed"),
+    "additive_heading": ("규모 지표: 수도권 비중", "Size indicators: the capital region's share"),
+    "rate_heading": ("비율 지표: 구성요소로 다시 계산한 권역 값",
+                     "Rates: regional values rebuilt from their components"),
+    "not_comparable_heading": ("비교하지 않은 지표", "Indicators not compared"),
+    "published_heading": ("공표된 수도권·비수도권 수치 (계산값 아님)",
+                          "Published capital vs rest figures (as published, not computed)"),
+    "vintage_heading": ("기준년 차이에 대하여", "About base-year vintages"),
+    "vintage_note": (
+        "정부 계획(「지역중소기업 혁신성장 촉진방안」, 2023)이 인용한 비수도권 GRDP 비중은 이전 기준년 "
+        "시리즈에서 나온 값입니다. 이 대시보드는 통계청 KOSIS DT_1C81의 2020년 기준 시리즈를 쓰므로 같은 "
+        "연도라도 값이 조금 다를 수 있습니다. 자료를 계획 수치에 맞추어 고치지 않습니다.",
+        "The non-capital GRDP shares quoted in the 2023 government plan come from an older "
+        "base-year series. This dashboard uses the 2020 base-year series (KOSIS DT_1C81), so the "
+        "same year can differ slightly. The data is never adjusted to match the plan."),
+    "vintage_values": ("번들 시리즈의 비수도권 명목 GRDP 비중", "Non-capital share of nominal GRDP in the bundled series"),
+    "preliminary": ("잠정치", "preliminary"),
+    "counted_in_parent": ("이전 소속 시도에 포함", "counted in its former province"),
+    "source_prefix": ("출처", "Source"),
+    "unit_prefix": ("단위", "Unit"),
+}
+STRINGS = {**COMMON_STRINGS, **strings_map.STRINGS, **strings_trends.STRINGS,
+           **strings_import.STRINGS}
+
+
+def t(key: str, lang: str) -> str:
+    """The UI string for a key in the chosen language."""
+    korean, english = STRINGS[key]
+    return english if lang == "en" else korean

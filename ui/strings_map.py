@@ -1,0 +1,3 @@
+"""UI strings for the map page(s): key -> (Korean, English)."""
+
+STRINGS: dict[str, tuple[str, str]] = {}
