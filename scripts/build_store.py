@@ -41,7 +41,10 @@ SUM_TOLERANCE = {"천명": 8.5}
 
 def read_reference(path: Path) -> pd.DataFrame:
     """Read one tidy reference table, failing on the first unusable cell."""
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    try:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except pd.errors.EmptyDataError:
+        raise InputError("the file is empty", file=path.name) from None
     required = ["region_code", "year", "indicator", "value", "unit", "source"]
     missing = [c for c in required if c not in table.columns]
     if missing:

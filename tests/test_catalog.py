@@ -1,0 +1,53 @@
+"""The catalog describes every indicator fully, and a broken catalog says where it is broken."""
+
+import pandas as pd
+import pytest
+
+from loaders.catalog import CATALOG_PATH, read_catalog
+from loaders.errors import InputError
+
+
+def test_every_indicator_has_names_units_scale_and_publisher(catalog):
+    for column in ("name_ko", "name_en", "unit_ko", "display_unit_ko", "display_unit_en",
+                   "publisher_ko", "publisher_en", "definition_ko", "definition_en"):
+        assert catalog[column].str.len().min() > 0, column
+
+
+def test_rates_are_not_additive_and_name_their_components(catalog):
+    rates = catalog[catalog["unit_ko"] == "%"]
+    assert not rates["additive"].any()
+    assert catalog.loc["unemployment_rate", ["numerator", "denominator"]].tolist() == [
+        "unemployed_persons", "econ_active_pop"]
+    for _, entry in rates[rates["numerator"] != ""].iterrows():
+        assert entry["numerator"] in catalog.index and entry["denominator"] in catalog.index
+
+
+def test_chain_linked_real_grdp_is_not_additive(catalog):
+    assert catalog.loc["grdp_nominal", "additive"]
+    assert not catalog.loc["grdp_real_chained2020", "additive"]
+
+
+def _broken_copy(tmp_path, column, row, value):
+    table = pd.read_csv(CATALOG_PATH, dtype=str, keep_default_na=False)
+    table.loc[row, column] = value
+    path = tmp_path / "catalog.csv"
+    table.to_csv(path, index=False)
+    return path
+
+
+@pytest.mark.parametrize("column, value, message", [
+    ("additive", "yes", "additive must be True or False"),
+    ("display_divisor", "lots", "not a number: 'lots'"),
+    ("theme", "weather", "unknown theme 'weather'"),
+])
+def test_bad_catalog_rows_name_file_row_and_column(tmp_path, column, value, message):
+    path = _broken_copy(tmp_path, column, 2, value)
+    with pytest.raises(InputError) as error:
+        read_catalog(path)
+    assert str(error.value) == f"file catalog.csv, row 4, column {column!r}: {message}"
+
+
+def test_duplicated_indicator_is_refused(tmp_path):
+    path = _broken_copy(tmp_path, "indicator", 1, "grdp_nominal")
+    with pytest.raises(InputError, match="'grdp_nominal' listed twice"):
+        read_catalog(path)
