@@ -1,0 +1,208 @@
+"""Gap map: any indicator over the 17 시도 (population also over 시군구), with the capital
+region outlined. Widgets and layout only; the content comes from charts.map_view."""
+
+from dataclasses import replace
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from analysis.classify import DEFAULT_K, MAX_K, MIN_K, SCHEMES, parse_breaks
+from analysis.measures import (LEVELS, MEASURES, REFERENCES, default_base_year, default_year,
+                               measure_availability, measure_series, years_with_data)
+from charts.map_legend import policy_legend_html
+from charts.map_trend import trend_chart, trend_frame
+from charts.map_view import (DISSOLVE_MODES, MapOptions, MapView, breaks_pool, build_view,
+                             indicator_choices)
+from charts.maps import (POLICY_COLORS, base_map, choropleth_geojson, group_geometries,
+                         map_layer, policy_layers, region_geometries)
+from loaders import load_catalog, load_indicators, load_policy_layers, load_regions
+from loaders.catalog import THEMES
+from ui.i18n import t
+from ui.layout import page_setup
+
+MAP_HEIGHT = 620
+MAP_KEY = "gap_map"
+
+
+@st.cache_data(show_spinner=False)
+def cached_pool(options: MapOptions) -> pd.Series:
+    return breaks_pool(load_indicators(), load_catalog(), options)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def cached_view(options: MapOptions, lang: str) -> tuple[MapView, str]:
+    """The view and its serialised GeoJSON for one set of choices."""
+    level = "sido" if options.dissolve != "none" else options.level
+    pool = cached_pool(replace(options, year=0)) if options.fixed_breaks else None
+    view = build_view(load_indicators(), load_catalog(), load_regions(level), options, lang, pool)
+    geometries = (region_geometries(level) if options.dissolve == "none"
+                  else group_geometries(options.dissolve))
+    return view, choropleth_geojson(view.regions, geometries)
+
+
+@st.cache_data(show_spinner=False)
+def cached_series(indicator: str, measure: str, base_year, level: str, reference: str):
+    return measure_series(load_indicators(), load_catalog(), indicator, measure, base_year,
+                          level, reference)
+
+
+URL_STATE = {"indicator": str, "level": str, "year": int, "measure": str}  # shareable choices
+
+
+def _url_to_state() -> None:
+    """On a session's first run, take the shareable choices from the URL (?year=2015)."""
+    if st.session_state.get("map_url_read"):
+        return
+    st.session_state["map_url_read"] = True
+    for name, parse in URL_STATE.items():
+        if name in st.query_params:
+            try:
+                st.session_state[f"map_{name}"] = parse(st.query_params[name])
+            except ValueError:
+                pass
+
+
+def _choose(key: str, options: list, default) -> None:
+    """Give a widget its default, or a valid value again when its remembered one is no
+    longer offered (another indicator was picked, or the URL named something unknown)."""
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = default
+
+
+lang = page_setup("map_page_title")
+store, catalog = load_indicators(), load_catalog()
+st.title(t("map_heading", lang))
+st.caption(t("map_intro", lang))
+
+# --- choices (sidebar) ---------------------------------------------------------------------
+sidebar = st.sidebar
+indicators = indicator_choices(store, catalog)
+_url_to_state()
+_choose("map_indicator", indicators, "grdp_nominal")
+indicator = sidebar.selectbox(
+    t("map_indicator", lang), indicators, key="map_indicator",
+    format_func=lambda i: f"{THEMES[catalog.loc[i, 'theme']][lang != 'ko']} · "
+                          f"{catalog.loc[i, f'name_{lang}']}")
+
+levels = [lv for lv in LEVELS if years_with_data(store, catalog, indicator, lv)]
+_choose("map_level", levels, "sido")
+if len(levels) > 1:
+    level = sidebar.radio(t("map_level", lang), levels, horizontal=True, key="map_level",
+                          format_func=lambda lv: t(f"map_level_{lv}", lang))
+else:
+    level = levels[0]
+    sidebar.caption(t("map_sigungu_only_population", lang))
+
+dissolve = sidebar.radio(t("map_dissolve", lang), DISSOLVE_MODES, key="map_dissolve",
+                         format_func=lambda d: t(f"map_dissolve_{d}", lang))
+data_level = "sido" if dissolve != "none" else level
+if dissolve != "none" and level != "sido":
+    sidebar.caption(t("map_dissolve_uses_sido", lang))
+
+years = years_with_data(store, catalog, indicator, data_level)
+_choose("map_year", years, default_year(store, catalog, indicator, data_level) or years[-1])
+year = (sidebar.select_slider(t("map_year", lang), years, key="map_year") if len(years) > 1
+        else years[0])
+
+availability = {m: measure_availability(store, catalog, indicator, year, m, None, data_level)
+                for m in MEASURES}
+measures = [m for m in MEASURES if availability[m].available]
+_choose("map_measure", measures, "level")
+measure = sidebar.radio(t("map_measure", lang), measures, key="map_measure",
+                        format_func=lambda m: t(f"map_measure_{m}", lang))
+unavailable = [m for m in MEASURES if not availability[m].available]
+if unavailable:
+    with sidebar.expander(t("map_unavailable_measures", lang)):
+        for m in unavailable:
+            reason = availability[m].reason_ko if lang == "ko" else availability[m].reason_en
+            st.caption(f"**{t(f'map_measure_{m}', lang)}** — {reason}")
+
+base_year = None
+if measure == "growth":
+    earlier = [y for y in years if y < year]
+    _choose("map_base_year", earlier,
+            default_base_year(store, catalog, indicator, year, data_level))
+    base_year = sidebar.selectbox(t("map_base_year", lang), earlier, key="map_base_year")
+
+diverging = sidebar.toggle(t("map_diverging", lang), key="map_diverging")
+reference = "national"
+if diverging or measure == "index":
+    reference = sidebar.radio(t("map_reference", lang), REFERENCES, horizontal=True,
+                              key="map_reference",
+                              format_func=lambda r: t(f"map_reference_{r}", lang))
+
+scheme = sidebar.selectbox(t("map_scheme", lang), SCHEMES, key="map_scheme",
+                           format_func=lambda s: t(f"map_scheme_{s}", lang))
+manual_breaks: tuple[float, ...] = ()
+k = DEFAULT_K
+if scheme == "manual":
+    typed = sidebar.text_input(t("map_manual_breaks", lang), key="map_manual_breaks")
+    breaks, rejected = parse_breaks(typed)
+    manual_breaks = tuple(breaks)
+    if rejected:
+        sidebar.caption(f"{', '.join(rejected)}: {t('map_manual_rejected', lang)}")
+else:
+    k = sidebar.slider(t("map_k", lang), MIN_K, MAX_K, DEFAULT_K, key="map_k")
+fixed_breaks = sidebar.toggle(t("map_fixed_breaks", lang), key="map_fixed_breaks",
+                              help=t("map_fixed_breaks_help", lang))
+
+policy_ids = list(dict.fromkeys(load_policy_layers()["layer"]))
+chosen_policy = sidebar.multiselect(t("map_policy", lang), policy_ids, key="map_policy",
+                                    format_func=lambda p: t(f"policy_{p}", lang),
+                                    help=t("map_policy_help", lang))
+
+options = MapOptions(indicator=indicator, year=int(year), measure=measure, level=level,
+                     base_year=base_year, reference=reference, scheme=scheme, k=k,
+                     manual_breaks=manual_breaks, fixed_breaks=fixed_breaks,
+                     diverging=diverging, dissolve=dissolve)
+st.query_params.update({"indicator": indicator, "level": level, "year": str(year),
+                        "measure": measure})
+view, geojson = cached_view(options, lang)
+
+# --- map and side panel ----------------------------------------------------------------------
+st.subheader(view.title)
+map_column, side_column = st.columns([3, 1.25])
+with map_column:
+    policy = policy_layers(load_policy_layers(), chosen_policy,
+                           {p: t(f"policy_{p}", lang) for p in policy_ids}, lang)
+    returned = st_folium(base_map(), key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True,
+                         feature_group_to_add=map_layer(geojson, policy),
+                         returned_objects=["last_active_drawing"])
+
+regions = load_regions(data_level)
+codes = list(regions["region_code"])
+names = dict(zip(regions["region_code"], regions[f"name_{lang}"]))
+clicked = ((returned or {}).get("last_active_drawing") or {}).get("properties") or {}
+clicked_code = clicked.get("region_code")
+if clicked_code in names and clicked_code != st.session_state.get("map_last_click"):
+    st.session_state["map_last_click"] = clicked_code
+    st.session_state["map_region"] = clicked_code
+_choose("map_region", [""] + codes, "")
+
+with side_column:
+    st.markdown(f"**{t('map_region_panel', lang)}**")
+    region = st.selectbox(t("map_pick_region", lang), [""] + codes, key="map_region",
+                          format_func=lambda c: names.get(c, t("map_pick_none", lang)))
+    if region:
+        series = cached_series(indicator, measure, base_year, data_level, reference)
+        frame = trend_frame(series, region, names[region], lang)
+        if frame["year"].nunique() > 1:
+            st.altair_chart(trend_chart(frame, names[region], view.unit, lang), width="stretch")
+        else:
+            st.caption(t("map_no_trend", lang))
+        st.caption(view.source)
+
+# --- legend, notes, table, source -----------------------------------------------------------
+legend_column, notes_column = st.columns([1, 2])
+with legend_column:
+    st.html(view.legend)
+    if chosen_policy:
+        st.html(policy_legend_html([(t(f"policy_{p}", lang), POLICY_COLORS[p])
+                                    for p in chosen_policy]))
+with notes_column:
+    for note in view.notes:
+        st.caption(note)
+    st.caption(view.source)
+st.markdown(f"**{t('map_table_heading', lang)}**")
+st.dataframe(view.table, hide_index=True, width="stretch")

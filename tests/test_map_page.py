@@ -1,0 +1,146 @@
+"""The map page under AppTest: every measure, scheme, grouping and layer runs without an
+exception, and a year change keeps the same map component (no reload, no flicker)."""
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analysis.classify import SCHEMES
+from analysis.measures import MEASURES
+from conftest import ROOT
+from ui.i18n import t
+
+PAGE = str(ROOT / "pages" / "1_지도.py")
+
+
+def fresh(lang="ko") -> AppTest:
+    app = AppTest.from_file(PAGE, default_timeout=120)
+    app.query_params["lang"] = lang
+    return app.run()
+
+
+def check(app: AppTest) -> AppTest:
+    assert not app.exception, app.exception
+    return app
+
+
+def map_component(app: AppTest):
+    (component,) = app.get("component_instance")
+    return component
+
+
+def offered(app, key):
+    return app.sidebar.radio(key=key).options
+
+
+def test_default_view_draws_the_map_from_local_assets():
+    app = check(fresh())
+    args = json.loads(map_component(app).proto.json_args)
+    assert args["js_links"] == ["/app/static/leaflet-1.9.4/leaflet.js"]
+    assert args["css_links"] == ["/app/static/leaflet-1.9.4/leaflet.css"]
+    assert args["returned_objects"] == ["last_active_drawing"]
+    assert args["feature_group"].count('"region_code"') == 17
+    assert app.subheader[0].value == "지역내총생산(명목) · 수준, 2023"
+    table = app.dataframe[0].value
+    assert len(table) == 17 and "수준 (조원)" in table.columns
+
+
+def test_year_change_recolours_inside_the_same_component():
+    app = check(fresh())
+    before = map_component(app)
+    app.sidebar.select_slider(key="map_year").set_value(2000).run()
+    after = map_component(check(app))
+    assert after.proto.id == before.proto.id        # same component: no reload
+    assert json.loads(after.proto.json_args)["feature_group"] != \
+        json.loads(before.proto.json_args)["feature_group"]
+    assert app.subheader[0].value.endswith("2000")
+
+
+@pytest.mark.parametrize("indicator", [
+    "grdp_nominal", "grdp_real_chained2020", "unemployment_rate", "employment_rate_15_64",
+    "population_65_plus", "workers_all_industries", "sme_firms", "venture_firms",
+    "rnd_expenditure_share"])
+def test_every_offered_measure_and_two_years_run(indicator):
+    app = check(fresh())
+    app.sidebar.selectbox(key="map_indicator").set_value(indicator).run()
+    years = [int(y) for y in app.sidebar.select_slider(key="map_year").options] \
+        if app.sidebar.select_slider else []
+    for year in sorted(set(years[-1:] + years[len(years) // 2:len(years) // 2 + 1])):
+        app.sidebar.select_slider(key="map_year").set_value(year).run()
+        for measure in offered(check(app), "map_measure"):
+            app.sidebar.radio(key="map_measure").set_value(
+                MEASURES[[t(f"map_measure_{m}", "ko") for m in MEASURES].index(measure)]).run()
+            check(app)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_each_classification_scheme_with_fixed_breaks(scheme):
+    app = check(fresh())
+    app.sidebar.radio(key="map_measure").set_value("per_capita").run()
+    app.sidebar.selectbox(key="map_scheme").set_value(scheme).run()
+    if scheme == "manual":
+        app.sidebar.text_input(key="map_manual_breaks").input("4000, 5000 6000 x").run()
+        assert any("무시" in c.value for c in app.sidebar.caption)
+    else:
+        app.sidebar.slider(key="map_k").set_value(7).run()
+    app.sidebar.toggle(key="map_fixed_breaks").set_value(True).run()
+    check(app)
+    app.sidebar.select_slider(key="map_year").set_value(2010).run()
+    check(app)
+
+
+@pytest.mark.parametrize("dissolve", ["capital", "gwonyeok"])
+def test_dissolved_maps_with_diverging_and_policy_layers(dissolve):
+    app = check(fresh())
+    app.sidebar.radio(key="map_dissolve").set_value(dissolve).run()
+    app.sidebar.toggle(key="map_diverging").set_value(True).run()
+    app.sidebar.radio(key="map_reference").set_value("capital").run()
+    app.sidebar.multiselect(key="map_policy").set_value(
+        ["future_industry_pair", "crisis_support_center", "restructuring_center",
+         "regulation_free_zone", "growth_project", "startup_cluster"]).run()
+    check(app)
+    expected = 2 if dissolve == "capital" else 7
+    assert json.loads(map_component(app).proto.json_args)["feature_group"] \
+        .count('"region_code"') == expected
+
+
+def test_growth_with_a_base_year_and_the_index_against_the_capital_region():
+    app = check(fresh())
+    app.sidebar.radio(key="map_measure").set_value("growth").run()
+    app.sidebar.selectbox(key="map_base_year").set_value(2000).run()
+    assert "2000→2023" in check(app).subheader[0].value
+    app.sidebar.radio(key="map_measure").set_value("index").run()
+    app.sidebar.radio(key="map_reference").set_value("capital").run()
+    assert "수도권=100" in " ".join(c.value for c in check(app).caption)
+
+
+def test_sigungu_level_for_population():
+    app = check(fresh())
+    app.sidebar.selectbox(key="map_indicator").set_value("population_total").run()
+    app.sidebar.radio(key="map_level").set_value("sigungu").run()
+    args = json.loads(map_component(check(app)).proto.json_args)
+    assert args["feature_group"].count('"region_code"') > 200
+    for measure in ("share", "growth"):
+        app.sidebar.radio(key="map_measure").set_value(measure).run()
+        check(app)
+    app.sidebar.select_slider(key="map_year").set_value(2013).run()
+    assert any("경기도" in c.value for c in check(app).caption)   # 경기 has no 2013 시군구 rows
+
+
+def test_picking_a_region_shows_its_trend_and_source():
+    app = check(fresh())
+    app.selectbox(key="map_region").set_value("47").run()
+    check(app)
+    assert app.get("arrow_vega_lite_chart") or app.get("vega_lite_chart")
+    assert any("KOSIS 101 DT_1C81" in c.value for c in app.caption)
+
+
+def test_english_labels_and_url_state():
+    app = AppTest.from_file(PAGE, default_timeout=120)
+    app.query_params.update({"lang": "en", "indicator": "unemployment_rate", "year": "2015",
+                             "measure": "index"})
+    app.run()
+    check(app)
+    assert app.subheader[0].value == "Unemployment rate · Index, 2015"
+    assert "Rank" in app.dataframe[0].value.columns
