@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ui import strings_import, strings_map, strings_trends
+from ui import strings_export, strings_import, strings_map, strings_trends
 
 LANGUAGES = ("ko", "en")
 
@@ -47,7 +47,7 @@ COMMON_STRINGS = {
     "unit_prefix": ("단위", "Unit"),
 }
 STRINGS = {**COMMON_STRINGS, **strings_map.STRINGS, **strings_trends.STRINGS,
-           **strings_import.STRINGS}
+           **strings_import.STRINGS, **strings_export.STRINGS}
 
 
 def t(key: str, lang: str) -> str:

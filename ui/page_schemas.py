@@ -1,0 +1,133 @@
+"""The URL state of each page: which fields a link carries, their defaults and the values
+the data allows. Allowed values come from the data layer, so a link to an indicator,
+year or measure the data no longer has falls back with a notice (ui.url_state).
+
+Field names are the query-parameter names (short, stable ids); pages map them to their
+widgets. Defaults match the pages' own defaults.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.classify import DEFAULT_K, MAX_K, MIN_K, SCHEMES
+from analysis.compare import RANKED_MEASURES, compare_years, indicators_in_year
+from analysis.measures import (LEVELS, MEASURES, REFERENCES, default_year,
+                               measure_availability, years_with_data)
+from analysis.trends import TREND_MEASURES, VIEWS, gwonyeok_table, trend_availability, year_span
+from charts.map_view import DISSOLVE_MODES
+from loaders import load_policy_layers, region_table
+from ui.url_state import Field, Schema
+
+DEFAULT_INDICATOR = "grdp_nominal"
+COMPARE_UNITS = ("regions", "gwonyeok")
+COMPARE_MIN, COMPARE_MAX = 2, 5
+# The compare page's own defaults (pages/3_비교.py), so a link without them matches it.
+COMPARE_DEFAULT_YEAR = 2021
+COMPARE_DEFAULT_REGIONS = ["11", "41", "26"]
+COMPARE_DEFAULT_GWONYEOK = ["수도권", "충청권", "동남권"]
+COMPARE_DEFAULT_PROFILE = "26"
+
+
+def _sido_codes() -> list[str]:
+    return list(region_table()["region_code"])
+
+
+def _mapped_indicators(store, catalog) -> list[str]:
+    return [i for i in catalog.index if years_with_data(store, catalog, i, "sido")]
+
+
+def _data_level(state) -> str:
+    return "sido" if state["dissolve"] != "none" else state["level"]
+
+
+def map_schema(store: pd.DataFrame, catalog: pd.DataFrame) -> Schema:
+    """pages/1_지도.py: indicator, level, dissolve, year, measure, base year, diverging
+    view and its reference, classification, policy layers and the picked region."""
+    def available_measures(state):
+        return [m for m in MEASURES if measure_availability(
+            store, catalog, state["indicator"], state["year"], m, None,
+            _data_level(state)).available]
+
+    def region_codes(state):
+        if _data_level(state) == "sido":
+            return _sido_codes()
+        rows = store[(store["indicator"] == state["indicator"]) & (store["level"] == "sigungu")]
+        return set(rows["region_code"])
+
+    return {
+        "indicator": Field("str", DEFAULT_INDICATOR, lambda s: _mapped_indicators(store, catalog)),
+        "level": Field("str", "sido", lambda s: [lv for lv in LEVELS if years_with_data(
+            store, catalog, s["indicator"], lv)]),
+        "dissolve": Field("str", "none", DISSOLVE_MODES),
+        "year": Field("int", lambda s: default_year(store, catalog, s["indicator"],
+                                                    _data_level(s)),
+                      lambda s: years_with_data(store, catalog, s["indicator"], _data_level(s))),
+        "measure": Field("str", "level", available_measures),
+        "base": Field("int", None, lambda s: [y for y in years_with_data(
+            store, catalog, s["indicator"], _data_level(s)) if y < s["year"]]),
+        "diverging": Field("bool", False),
+        "reference": Field("str", "national", REFERENCES),
+        "scheme": Field("str", "quantiles", SCHEMES),
+        "k": Field("int", DEFAULT_K, range(MIN_K, MAX_K + 1)),
+        "breaks": Field("floats", []),
+        "fixed": Field("bool", False),
+        "layers": Field("strs", [], lambda s: set(load_policy_layers()["layer"])),
+        "region": Field("str", None, region_codes),
+    }
+
+
+def trends_schema(store: pd.DataFrame, catalog: pd.DataFrame) -> Schema:
+    """pages/2_추이.py: indicator, view, measure, regions, year range, index base year,
+    small multiples and the shared y axis."""
+    def measures(state):
+        offered = trend_availability(store, catalog, state["indicator"], state["view"])
+        return [m for m in TREND_MEASURES if offered[m].available]
+
+    def years(state):
+        first, last = year_span(store, state["indicator"])
+        return range(first, last + 1)
+
+    return {
+        "indicator": Field("str", DEFAULT_INDICATOR, lambda s: _mapped_indicators(store, catalog)),
+        "view": Field("str", "groups", VIEWS),
+        "measure": Field("str", lambda s: (measures(s) or ["level"])[0], measures),
+        "regions": Field("strs", lambda s: _sido_codes(), lambda s: _sido_codes(), min_items=1),
+        "years": Field("int_range", lambda s: year_span(store, s["indicator"]), years),
+        "base": Field("int", None, years),
+        "multiples": Field("bool", False),
+        "shared_y": Field("bool", True),
+    }
+
+
+def compare_schema(store: pd.DataFrame, catalog: pd.DataFrame) -> Schema:
+    """pages/3_비교.py: year, 시도 or 권역, the two to five compared, the ranked indicator
+    and its measure, and the profiled region."""
+    def units(state):
+        return (_sido_codes() if state["unit"] == "regions"
+                else list(gwonyeok_table()["gwonyeok"]))
+
+    def default_units(state):
+        return COMPARE_DEFAULT_REGIONS if state["unit"] == "regions" else COMPARE_DEFAULT_GWONYEOK
+
+    def default_year(state):
+        years = compare_years(store, catalog)
+        return COMPARE_DEFAULT_YEAR if COMPARE_DEFAULT_YEAR in years else years[0]
+
+    return {
+        "year": Field("int", default_year, lambda s: compare_years(store, catalog)),
+        "unit": Field("str", "regions", COMPARE_UNITS),
+        "regions": Field("strs", default_units, units, COMPARE_MIN, COMPARE_MAX),
+        "indicator": Field("str", lambda s: (DEFAULT_INDICATOR if DEFAULT_INDICATOR in
+                                             indicators_in_year(store, catalog, s["year"])
+                                             else indicators_in_year(store, catalog, s["year"])[0]),
+                           lambda s: indicators_in_year(store, catalog, s["year"])),
+        "ranked": Field("str", "level", RANKED_MEASURES),
+        "profile": Field("str", COMPARE_DEFAULT_PROFILE, lambda s: _sido_codes()),
+    }
+
+
+def briefing_schema(slide_count: int) -> Schema:
+    """pages/5_브리핑.py: which slide is on screen (1-based) and presentation mode."""
+    return {"slide": Field("int", 1, range(1, max(slide_count, 1) + 1)),
+            "present": Field("bool", False)}
