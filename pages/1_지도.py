@@ -14,12 +14,19 @@ from charts.map_legend import policy_legend_html
 from charts.map_trend import trend_chart, trend_frame
 from charts.map_view import (DISSOLVE_MODES, MapOptions, MapView, breaks_pool, build_view,
                              indicator_choices)
-from charts.maps import (POLICY_COLORS, base_map, choropleth_geojson, group_geometries,
-                         map_layer, policy_layers, region_geometries)
+from charts.maps import (POLICY_COLORS, base_map, build_map, choropleth_geojson,
+                         group_geometries, map_layer, policy_layers, region_geometries)
+from exports.data_export import map_table
+from exports.key_figures import map_key_figure
 from loaders import load_catalog, load_indicators, load_policy_layers, load_regions
 from loaders.catalog import THEMES
+from ui import briefing
+from ui.export_buttons import data_downloads, map_downloads
 from ui.i18n import t
 from ui.layout import page_setup
+from ui.page_schemas import map_schema
+from ui.url_state import (copy_link, current_page_url, format_value, load_state, seed_widgets,
+                          share_url, write_state)
 
 MAP_HEIGHT = 620
 MAP_KEY = "gap_map"
@@ -47,22 +54,6 @@ def cached_series(indicator: str, measure: str, base_year, level: str, reference
                           level, reference)
 
 
-URL_STATE = {"indicator": str, "level": str, "year": int, "measure": str}  # shareable choices
-
-
-def _url_to_state() -> None:
-    """On a session's first run, take the shareable choices from the URL (?year=2015)."""
-    if st.session_state.get("map_url_read"):
-        return
-    st.session_state["map_url_read"] = True
-    for name, parse in URL_STATE.items():
-        if name in st.query_params:
-            try:
-                st.session_state[f"map_{name}"] = parse(st.query_params[name])
-            except ValueError:
-                pass
-
-
 def _choose(key: str, options: list, default) -> None:
     """Give a widget its default, or a valid value again when its remembered one is no
     longer offered (another indicator was picked, or the URL named something unknown)."""
@@ -78,7 +69,16 @@ st.caption(t("map_intro", lang))
 # --- choices (sidebar) ---------------------------------------------------------------------
 sidebar = st.sidebar
 indicators = indicator_choices(store, catalog)
-_url_to_state()
+schema = map_schema(store, catalog)
+url_state = load_state(schema, lang)
+seed_widgets(url_state, {"indicator": "map_indicator", "level": "map_level",
+                         "dissolve": "map_dissolve", "year": "map_year",
+                         "measure": "map_measure", "base": "map_base_year",
+                         "diverging": "map_diverging", "reference": "map_reference",
+                         "scheme": "map_scheme", "k": "map_k", "fixed": "map_fixed_breaks",
+                         "layers": "map_policy", "region": "map_region"})
+if url_state["breaks"]:
+    st.session_state.setdefault("map_manual_breaks", format_value("floats", url_state["breaks"]))
 _choose("map_indicator", indicators, "grdp_nominal")
 indicator = sidebar.selectbox(
     t("map_indicator", lang), indicators, key="map_indicator",
@@ -143,7 +143,8 @@ if scheme == "manual":
     if rejected:
         sidebar.caption(f"{', '.join(rejected)}: {t('map_manual_rejected', lang)}")
 else:
-    k = sidebar.slider(t("map_k", lang), MIN_K, MAX_K, DEFAULT_K, key="map_k")
+    st.session_state.setdefault("map_k", DEFAULT_K)
+    k = sidebar.slider(t("map_k", lang), MIN_K, MAX_K, key="map_k")
 fixed_breaks = sidebar.toggle(t("map_fixed_breaks", lang), key="map_fixed_breaks",
                               help=t("map_fixed_breaks_help", lang))
 
@@ -156,8 +157,6 @@ options = MapOptions(indicator=indicator, year=int(year), measure=measure, level
                      base_year=base_year, reference=reference, scheme=scheme, k=k,
                      manual_breaks=manual_breaks, fixed_breaks=fixed_breaks,
                      diverging=diverging, dissolve=dissolve)
-st.query_params.update({"indicator": indicator, "level": level, "year": str(year),
-                        "measure": measure})
 view, geojson = cached_view(options, lang)
 
 # --- map and side panel ----------------------------------------------------------------------
@@ -206,3 +205,20 @@ with notes_column:
     st.caption(view.source)
 st.markdown(f"**{t('map_table_heading', lang)}**")
 st.dataframe(view.table, hide_index=True, width="stretch")
+
+# --- share, export, brief --------------------------------------------------------------------
+page_state = {"indicator": indicator, "level": level, "dissolve": dissolve, "year": int(year),
+              "measure": measure, "base": base_year, "diverging": diverging,
+              "reference": reference, "scheme": scheme, "k": k, "breaks": list(manual_breaks),
+              "fixed": fixed_breaks, "layers": chosen_policy, "region": region or None}
+write_state(schema, page_state)
+share_column, export_column = st.columns([1, 1])
+with share_column:
+    copy_link(schema, page_state, lang)
+    briefing.pin_button(lambda: briefing.map_view(
+        view, options, lang, map_key_figure(view, int(year), lang),
+        url=share_url(current_page_url(), schema, page_state, lang)), lang, key="map_pin")
+with export_column:
+    map_downloads(view, options, lambda: build_map(geojson, policy), lang, key="map")
+    data_downloads(lambda: map_table(view, options, catalog, lang), store, catalog, [indicator],
+                   lang, key="map_data", measure=measure, years=int(year))
