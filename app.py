@@ -1,16 +1,69 @@
-"""Home: the capital region against the rest, for every indicator the data supports."""
+"""Home: the plan's gap scorecard, then the capital region against the rest for every
+indicator the data supports."""
 
 import streamlit as st
 
 from analysis.gap import noncapital_shares
 from analysis.overview import capital_overview, published_groups
+from analysis.scorecard import STATUS_COMPUTED, STATUS_UNAVAILABLE, Panel, scorecard
 from charts.overview_tables import (additive_table, not_comparable_table, published_table,
                                     rate_table)
+from charts.scorecard import latest_text, panel_chart, panel_name
 from loaders import load_catalog, load_indicators
 from ui.i18n import t
 from ui.layout import page_setup
 
 PLAN_COMPARISON_YEARS = [2010, 2020]  # the years the 2023 plan quotes GRDP shares for
+SCORECARD_COLUMNS = 4  # panels stay legible on a 1440 px screen
+# The data-import page (issue 5) does not exist yet: set its path here once it does, and
+# every scorecard panel the bundled data cannot fill links to it.
+IMPORT_PAGE: str | None = None
+
+
+@st.cache_data(show_spinner=False)
+def scorecard_panels() -> list[Panel]:
+    return scorecard(load_indicators(), load_catalog())
+
+
+@st.cache_data(show_spinner=False)
+def panel_spec(key: str, lang: str) -> dict:
+    """The panel's Vega-Lite spec, built and validated once per language."""
+    panel = next(p for p in scorecard_panels() if p.spec.key == key)
+    return panel_chart(panel, lang).to_dict()
+
+
+def import_offer(lang: str) -> None:
+    """Where a user can load the missing series: the import page once it exists."""
+    if IMPORT_PAGE:
+        st.page_link(IMPORT_PAGE, label=t("scorecard_import_link", lang), icon=":material/upload:")
+    else:
+        st.caption(t("scorecard_import_planned", lang))
+
+
+def fill_source(panel: Panel, lang: str) -> str:
+    publisher = panel.publisher_en if lang == "en" else panel.publisher_ko
+    return publisher + (f" (KOSIS {panel.kosis})" if panel.kosis else "")
+
+
+def show_panel(panel: Panel, catalog, lang: str) -> None:
+    """One scorecard card: the chart and its latest values, or why there is none."""
+    with st.container(border=True):
+        if panel.status == STATUS_UNAVAILABLE:
+            st.markdown(f"**{panel_name(panel, lang)}**")
+            st.warning(t("scorecard_unavailable", lang))
+        else:
+            st.vega_lite_chart(spec=panel_spec(panel.spec.key, lang), width="stretch")
+            st.caption(latest_text(panel, lang))
+        if panel.status != STATUS_COMPUTED:
+            st.caption(t("scorecard_fill_source", lang).format(source=fill_source(panel, lang)))
+            if panel.status == STATUS_UNAVAILABLE and panel.fragments:
+                items = ", ".join(
+                    t("scorecard_fragment", lang).format(
+                        name=catalog.loc[indicator, f"name_{lang}"], year=year, count=count)
+                    for indicator, year, count in panel.fragments)
+                st.caption(t("scorecard_fragments", lang).format(items=items))
+            import_offer(lang)
+
 
 lang = page_setup("app_title")
 store, catalog = load_indicators(), load_catalog()
@@ -18,6 +71,15 @@ overview = capital_overview(store, catalog)
 
 st.title(t("home_heading", lang))
 st.write(t("home_intro", lang))
+
+st.subheader(t("scorecard_heading", lang))
+st.caption(t("scorecard_intro", lang))
+panels = scorecard_panels()
+for start in range(0, len(panels), SCORECARD_COLUMNS):
+    row = panels[start:start + SCORECARD_COLUMNS]
+    for column, panel in zip(st.columns(SCORECARD_COLUMNS), row):
+        with column:
+            show_panel(panel, catalog, lang)
 
 st.subheader(t("additive_heading", lang))
 st.dataframe(additive_table(overview, catalog, lang), hide_index=True, width="stretch")

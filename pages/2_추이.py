@@ -1,0 +1,138 @@
+"""Trends: how the gap between 수도권 and the rest moved, for any bundled indicator.
+
+Widgets and layout only: series come from analysis.trends, charts from charts.trends.
+Results are cached per selector combination, so a rerun after a change is a lookup.
+"""
+
+import streamlit as st
+
+from analysis.trends import (TREND_MEASURES, VIEWS, Availability, index_base_years, trend,
+                             trend_availability, within)
+from charts.sources import source_caption
+from charts.trends import chart_data, trend_chart
+from loaders import load_catalog, load_indicators, region_table
+from loaders.catalog import THEMES
+from ui.i18n import t
+from ui.layout import page_setup
+
+
+@st.cache_data(show_spinner=False)
+def availability(indicator: str, view: str) -> dict[str, Availability]:
+    return trend_availability(load_indicators(), load_catalog(), indicator, view)
+
+
+@st.cache_data(show_spinner=False)
+def cached_trend(indicator: str, measure: str, view: str, base_year: int | None,
+                 regions: tuple[str, ...] | None):
+    return trend(load_indicators(), load_catalog(), indicator, measure, view, base_year, regions)
+
+
+@st.cache_data(show_spinner=False)
+def chart_spec(indicator: str, measure: str, view: str, base_year: int | None,
+               regions: tuple[str, ...] | None, years: tuple[int, int], small_multiples: bool,
+               shared_y: bool, lang: str) -> dict:
+    """The Vega-Lite spec, built and validated once per combination."""
+    shown = within(cached_trend(indicator, measure, view, base_year, regions), years)
+    return trend_chart(shown, load_catalog().loc[indicator], lang, small_multiples,
+                       shared_y).to_dict()
+
+
+@st.cache_data(show_spinner=False)
+def data_table(indicator: str, measure: str, view: str, base_year: int | None,
+               regions: tuple[str, ...] | None, years: tuple[int, int], lang: str):
+    shown = within(cached_trend(indicator, measure, view, base_year, regions), years)
+    data = chart_data(shown, load_catalog().loc[indicator], lang).dropna(subset=["value"])
+    return data[["label", "year", "value_text", "published_text", "source"]].rename(columns={
+        "label": t(f"legend_{view}", lang), "year": t("axis_year", lang),
+        "value_text": t("tooltip_value", lang), "published_text": t("tooltip_as_published", lang),
+        "source": t("source_prefix", lang)})
+
+
+def keep_valid(key: str, options: list, default) -> None:
+    """Reset a widget whose remembered value is no longer an option (indicator changed)."""
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = default
+
+
+def indicator_order(catalog) -> list[str]:
+    """Indicators grouped by theme, in the catalog's order within a theme."""
+    themes = list(THEMES)
+    return sorted(catalog.index, key=lambda i: themes.index(catalog.loc[i, "theme"]))
+
+
+lang = page_setup("trends_page_title")
+catalog = load_catalog()
+regions = region_table()
+short_names = dict(zip(regions["region_code"], regions[f"short_{lang}"]))
+
+st.title(t("trends_heading", lang))
+st.caption(t("trends_intro", lang))
+
+indicators = indicator_order(catalog)
+keep_valid("trend_indicator", indicators, "grdp_nominal")
+top = st.columns([3, 2, 3])
+indicator = top[0].selectbox(
+    t("select_indicator", lang), indicators, key="trend_indicator",
+    format_func=lambda i: f"{THEMES[catalog.loc[i, 'theme']][lang == 'en']} · "
+                          f"{catalog.loc[i, f'name_{lang}']}")
+keep_valid("trend_view", list(VIEWS), "groups")
+view = top[1].radio(t("select_view", lang), VIEWS, key="trend_view", horizontal=True,
+                    format_func=lambda v: t(f"view_{v}", lang))
+offered = availability(indicator, view)
+measures = [m for m in TREND_MEASURES if offered[m].available]
+with top[2]:
+    if measures:
+        keep_valid("trend_measure", measures, measures[0])
+        measure = st.radio(t("select_measure", lang), measures, key="trend_measure",
+                           horizontal=True, format_func=lambda m: t(f"measure_{m}", lang))
+    refused = [f"{t(f'measure_{m}', lang)}: {a.reason_en if lang == 'en' else a.reason_ko}"
+               for m, a in offered.items() if not a.available]
+    if refused:
+        st.caption(t("measures_unavailable", lang) + " · ".join(refused))
+
+if not measures:
+    st.info(t("no_measure_in_view", lang))
+else:
+    options = st.columns([2, 4, 2, 2])
+    chosen_regions = None
+    if view == "regions":
+        codes = list(regions["region_code"])
+        with options[1]:
+            chosen_regions = tuple(st.multiselect(
+                t("select_regions", lang), codes, default=codes, key="trend_regions",
+                format_func=lambda c: short_names[c]))
+            if not chosen_regions:
+                st.caption(t("no_regions_selected", lang))
+                chosen_regions = tuple(codes)
+    base_year = None
+    if measure == "index":
+        level = cached_trend(indicator, "level", view, None, chosen_regions)
+        years = index_base_years(level.frame)
+        keep_valid("trend_base_year", years, years[0])
+        base_year = options[0].selectbox(t("select_base_year", lang), years,
+                                         key="trend_base_year")
+    small_multiples = options[2].toggle(t("small_multiples", lang), key="trend_small_multiples")
+    shared_y = options[3].radio(
+        t("y_axis", lang), [True, False], key="trend_shared_y", horizontal=True,
+        disabled=not small_multiples,
+        format_func=lambda shared: t("y_shared" if shared else "y_independent", lang))
+
+    series = cached_trend(indicator, measure, view, base_year, chosen_regions)
+    first, last = int(series.frame["year"].min()), int(series.frame["year"].max())
+    chart_area = st.container()
+    if first < last:
+        remembered = st.session_state.get("trend_years")
+        if not (remembered and first <= remembered[0] <= remembered[1] <= last):
+            st.session_state["trend_years"] = (first, last)
+        span = st.slider(t("select_years", lang), first, last, key="trend_years")
+    else:
+        span = (first, last)
+    with chart_area:
+        st.vega_lite_chart(spec=chart_spec(indicator, measure, view, base_year, chosen_regions,
+                                           tuple(span), small_multiples, shared_y, lang),
+                           width="stretch")
+    entry = catalog.loc[indicator]
+    st.caption(f"{entry[f'definition_{lang}']} · {source_caption(entry, lang)}")
+    with st.expander(t("show_table", lang)):
+        st.dataframe(data_table(indicator, measure, view, base_year, chosen_regions,
+                                tuple(span), lang), hide_index=True, width="stretch")
