@@ -30,3 +30,14 @@ def store():
 def catalog():
     from loaders import load_catalog
     return load_catalog()
+
+
+def walk(node):
+    """Every dict inside a Vega-Lite spec, depth first."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from walk(value)

@@ -9,7 +9,7 @@ from analysis.compare import (gwonyeok_cross_section, ranked, region_profile,
                               regional_cross_section)
 from charts.compare import comparison_chart, comparison_table, profile_chart, ranked_chart
 from charts.theme import CAPITAL_COLOR, NATION_COLOR, NONCAPITAL_COLOR
-from conftest import read_reference
+from conftest import read_reference, walk
 
 CAPITAL = {"11", "28", "41"}
 CHUNGCHEONG = {"30", "36", "43", "44"}
@@ -26,16 +26,6 @@ def cell(frame, indicator, code, measure):
                  & (frame.measure == measure)]
     assert len(rows) == 1, (indicator, code, measure)
     return rows.iloc[0]
-
-
-def walk(node):
-    if isinstance(node, dict):
-        yield node
-        for value in node.values():
-            yield from walk(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from walk(value)
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 from analysis.scorecard import PANELS, scorecard
 from charts.scorecard import latest_text, panel_chart
 from charts.theme import CAPITAL_COLOR, NONCAPITAL_COLOR
-from conftest import ROOT, read_reference
+from conftest import ROOT, read_reference, walk
 
 CAPITAL = {"11", "28", "41"}
 
@@ -113,16 +113,6 @@ def test_latest_values_and_change(panels):
     text = latest_text(panels["grdp"], "ko")
     assert text.startswith("2023: 수도권 52.3% · 비수도권 47.7%") and "1985 대비" in text
     assert "%p" in text
-
-
-def walk(node):
-    if isinstance(node, dict):
-        yield node
-        for value in node.values():
-            yield from walk(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from walk(value)
 
 
 def test_long_series_are_lines_and_scattered_years_bars(panels):

@@ -7,7 +7,7 @@ from analysis.trends import (Availability, Trend, index_base_years, series_break
                              trend_availability, within)
 from charts.theme import CAPITAL_COLOR, NONCAPITAL_COLOR
 from charts.trends import trend_chart
-from conftest import read_reference
+from conftest import read_reference, walk
 
 CAPITAL = {"11", "28", "41"}
 GWONYEOK = {"수도권": {"11", "28", "41"}, "충청권": {"30", "36", "43", "44"},
@@ -25,17 +25,6 @@ def value_at(result: Trend, series: str, year: int) -> float:
     rows = result.frame[(result.frame.series == series) & (result.frame.year == year)]
     assert len(rows) == 1, (series, year, rows)
     return float(rows["value"].iloc[0])
-
-
-def walk(node):
-    """Every dict inside a Vega-Lite spec, depth first."""
-    if isinstance(node, dict):
-        yield node
-        for value in node.values():
-            yield from walk(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from walk(value)
 
 
 # --- capital vs rest --------------------------------------------------------------------
