@@ -9,15 +9,19 @@ from analysis.scorecard import STATUS_COMPUTED, STATUS_UNAVAILABLE, Panel, score
 from charts.overview_tables import (additive_table, not_comparable_table, published_table,
                                     rate_table)
 from charts.scorecard import latest_text, panel_chart, panel_name
+from exports.filenames import export_filename
+from exports.scorecard_sheet import scorecard_sheet_png
 from loaders import load_catalog, load_indicators
+from ui import briefing
 from ui.i18n import t
 from ui.layout import page_setup
+from ui.url_state import current_page_url, share_url
 
 PLAN_COMPARISON_YEARS = [2010, 2020]  # the years the 2023 plan quotes GRDP shares for
 SCORECARD_COLUMNS = 4  # panels stay legible on a 1440 px screen
-# The data-import page (issue 5) does not exist yet: set its path here once it does, and
-# every scorecard panel the bundled data cannot fill links to it.
-IMPORT_PAGE: str | None = None
+# Every scorecard panel the bundled data cannot fill links to the data-import page
+# (None: say the import is planned instead).
+IMPORT_PAGE: str | None = "pages/4_데이터.py"
 
 
 @st.cache_data(show_spinner=False)
@@ -33,9 +37,10 @@ def panel_spec(key: str, lang: str) -> dict:
 
 
 def import_offer(lang: str) -> None:
-    """Where a user can load the missing series: the import page once it exists."""
+    """Where a user can load the missing series: the import page, in the same language."""
     if IMPORT_PAGE:
-        st.page_link(IMPORT_PAGE, label=t("scorecard_import_link", lang), icon=":material/upload:")
+        st.page_link(IMPORT_PAGE, label=t("scorecard_import_link", lang),
+                     icon=":material/upload:", query_params={"lang": lang})
     else:
         st.caption(t("scorecard_import_planned", lang))
 
@@ -52,8 +57,13 @@ def show_panel(panel: Panel, catalog, lang: str) -> None:
             st.markdown(f"**{panel_name(panel, lang)}**")
             st.warning(t("scorecard_unavailable", lang))
         else:
-            st.vega_lite_chart(spec=panel_spec(panel.spec.key, lang), width="stretch")
+            spec = panel_spec(panel.spec.key, lang)
+            st.vega_lite_chart(spec=spec, width="stretch")
             st.caption(latest_text(panel, lang))
+            briefing.pin_button(lambda: briefing.chart_view(
+                spec, lang, panel_name(panel, lang), latest_text(panel, lang),
+                fill_source(panel, lang), url=share_url(current_page_url(), {}, {}, lang)),
+                lang, key=f"scorecard_pin_{panel.spec.key}")
         if panel.status != STATUS_COMPUTED:
             st.caption(t("scorecard_fill_source", lang).format(source=fill_source(panel, lang)))
             if panel.status == STATUS_UNAVAILABLE and panel.fragments:
@@ -80,6 +90,10 @@ for start in range(0, len(panels), SCORECARD_COLUMNS):
     for column, panel in zip(st.columns(SCORECARD_COLUMNS), row):
         with column:
             show_panel(panel, catalog, lang)
+st.download_button(t("briefing_scorecard", lang),
+                   data=lambda: scorecard_sheet_png(panels, lang),
+                   file_name=export_filename("gap_scorecard", "png", lang), mime="image/png",
+                   key="scorecard_png", on_click="ignore", icon=":material/download:")
 
 st.subheader(t("additive_heading", lang))
 st.dataframe(additive_table(overview, catalog, lang), hide_index=True, width="stretch")

@@ -8,12 +8,18 @@ import streamlit as st
 
 from analysis.trends import (TREND_MEASURES, VIEWS, Availability, index_base_years, trend,
                              trend_availability, within)
-from charts.sources import source_caption
-from charts.trends import chart_data, trend_chart
+from charts.sources import publisher_line, source_caption
+from charts.trends import chart_data, trend_chart, trend_title
+from exports.data_export import trend_table
+from exports.key_figures import trend_key_figure
 from loaders import load_catalog, load_indicators, region_table
 from loaders.catalog import THEMES
+from ui import briefing
+from ui.export_buttons import chart_downloads, data_downloads
 from ui.i18n import t
-from ui.layout import page_setup
+from ui.layout import keep_valid, load_page_state, page_setup, write_page_state
+from ui.page_schemas import trends_schema
+from ui.url_state import copy_link, current_page_url, seed_widgets, share_url
 
 
 @st.cache_data(show_spinner=False)
@@ -48,12 +54,6 @@ def data_table(indicator: str, measure: str, view: str, base_year: int | None,
         "source": t("source_prefix", lang)})
 
 
-def keep_valid(key: str, options: list, default) -> None:
-    """Reset a widget whose remembered value is no longer an option (indicator changed)."""
-    if st.session_state.get(key) not in options:
-        st.session_state[key] = default
-
-
 def indicator_order(catalog) -> list[str]:
     """Indicators grouped by theme, in the catalog's order within a theme."""
     themes = list(THEMES)
@@ -67,6 +67,12 @@ short_names = dict(zip(regions["region_code"], regions[f"short_{lang}"]))
 
 st.title(t("trends_heading", lang))
 st.caption(t("trends_intro", lang))
+schema = trends_schema(load_indicators(), catalog)
+url_state = load_page_state(schema, "trends", lang)
+seed_widgets(url_state, {"indicator": "trend_indicator", "view": "trend_view",
+                         "measure": "trend_measure", "regions": "trend_regions",
+                         "years": "trend_years", "base": "trend_base_year",
+                         "multiples": "trend_small_multiples", "shared_y": "trend_shared_y"})
 
 indicators = indicator_order(catalog)
 keep_valid("trend_indicator", indicators, "grdp_nominal")
@@ -92,14 +98,18 @@ with top[2]:
 
 if not measures:
     st.info(t("no_measure_in_view", lang))
+    page_state = {"indicator": indicator, "view": view}   # the rest does not apply here
+    write_page_state(schema, page_state, "trends")
+    copy_link(schema, page_state, lang)
 else:
     options = st.columns([2, 4, 2, 2])
     chosen_regions = None
     if view == "regions":
         codes = list(regions["region_code"])
+        keep_valid("trend_regions", codes, codes)
         with options[1]:
             chosen_regions = tuple(st.multiselect(
-                t("select_regions", lang), codes, default=codes, key="trend_regions",
+                t("select_regions", lang), codes, key="trend_regions",
                 format_func=lambda c: short_names[c]))
             if not chosen_regions:
                 st.caption(t("no_regions_selected", lang))
@@ -127,12 +137,33 @@ else:
         span = st.slider(t("select_years", lang), first, last, key="trend_years")
     else:
         span = (first, last)
+    spec = chart_spec(indicator, measure, view, base_year, chosen_regions, tuple(span),
+                      small_multiples, shared_y, lang)
     with chart_area:
-        st.vega_lite_chart(spec=chart_spec(indicator, measure, view, base_year, chosen_regions,
-                                           tuple(span), small_multiples, shared_y, lang),
-                           width="stretch")
+        st.vega_lite_chart(spec=spec, width="stretch")
     entry = catalog.loc[indicator]
     st.caption(f"{entry[f'definition_{lang}']} · {source_caption(entry, lang)}")
     with st.expander(t("show_table", lang)):
         st.dataframe(data_table(indicator, measure, view, base_year, chosen_regions,
                                 tuple(span), lang), hide_index=True, width="stretch")
+
+    # --- share, export, brief (files and images are made only when a button is pressed) --
+    page_state = {"indicator": indicator, "view": view, "measure": measure,
+                  "regions": list(chosen_regions) if chosen_regions else None,
+                  "years": tuple(span), "base": base_year,
+                  "multiples": small_multiples, "shared_y": shared_y}
+    write_page_state(schema, page_state, "trends")
+    shown = within(series, tuple(span))
+    share_column, export_column = st.columns([1, 1])
+    with share_column:
+        copy_link(schema, page_state, lang)
+        briefing.pin_button(lambda: briefing.chart_view(
+            spec, lang, trend_title(shown, entry, lang), trend_key_figure(shown, lang),
+            publisher_line(entry, lang), unit=None,
+            url=share_url(current_page_url(), schema, page_state, lang)), lang, key="trend_pin")
+    with export_column, st.expander(t("export_heading", lang), icon=":material/download:"):
+        chart_downloads(spec, lang, key="trend", indicator=indicator, measure=measure,
+                        years=tuple(span), detail=view)
+        data_downloads(lambda: trend_table(shown, entry, lang), load_indicators(), catalog,
+                       [indicator], lang, key="trend_data", measure=measure,
+                       years=tuple(span))

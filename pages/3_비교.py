@@ -12,14 +12,24 @@ from analysis.compare import (RANKED_MEASURES, compare_years, gwonyeok_cross_sec
                               region_profile, regional_cross_section)
 from analysis.trends import gwonyeok_table
 from charts.compare import comparison_chart, comparison_table, profile_chart, ranked_chart
+from charts.sources import publisher_line
+from charts.trends import series_label, value_text
+from exports.data_export import cross_section_table
 from loaders import load_catalog, load_indicators, region_table
+from ui import briefing
+from ui.export_buttons import chart_downloads, data_downloads
 from ui.i18n import t
-from ui.layout import page_setup
+from ui.layout import keep_valid, load_page_state, page_setup, write_page_state
+from ui.page_schemas import (COMPARE_DEFAULT_GWONYEOK, COMPARE_DEFAULT_PROFILE,
+                             COMPARE_DEFAULT_REGIONS, COMPARE_DEFAULT_YEAR, COMPARE_MAX,
+                             COMPARE_MIN, compare_schema)
+from ui.url_state import copy_link, current_page_url, seed_widgets, share_url
 
-MIN_SELECTED, MAX_SELECTED = 2, 5
-DEFAULT_REGIONS = ["11", "41", "26"]
-DEFAULT_GWONYEOK = ["수도권", "충청권", "동남권"]
-DEFAULT_YEAR = 2021  # the latest year with GRDP, population, labour, establishments and SME firms
+# One set of defaults for the page and its links (ui.page_schemas): 2021 is the latest year
+# with GRDP, population, labour, establishments and SME firms.
+MIN_SELECTED, MAX_SELECTED = COMPARE_MIN, COMPARE_MAX
+DEFAULT_REGIONS, DEFAULT_GWONYEOK = COMPARE_DEFAULT_REGIONS, COMPARE_DEFAULT_GWONYEOK
+DEFAULT_YEAR, DEFAULT_PROFILE = COMPARE_DEFAULT_YEAR, COMPARE_DEFAULT_PROFILE
 
 
 @st.cache_data(show_spinner=False)
@@ -61,16 +71,27 @@ def ranked_spec(indicator: str, year: int, measure: str, lang: str) -> dict:
 
 
 @st.cache_data(show_spinner=False)
+def ranked_key_figure(indicator: str, year: int, measure: str, lang: str) -> str:
+    """'최고 서울 … · 최저 … (2021)' for a pinned ranking: its first and last bars."""
+    store, catalog = load_indicators(), load_catalog()
+    result = ranked(store, catalog, indicator, year, measure)
+    frame = result.frame.dropna(subset=["value"])
+    if frame.empty:
+        return ""
+    unit = result.unit_en if lang == "en" else result.unit_ko
+    top, bottom = frame.loc[frame["value"].idxmax()], frame.loc[frame["value"].idxmin()]
+    return t("kf_map", lang).format(
+        top=series_label(top["region_code"], lang),
+        top_value=value_text(top["value"], result.decimals, unit, lang),
+        bottom=series_label(bottom["region_code"], lang),
+        bottom_value=value_text(bottom["value"], result.decimals, unit, lang), year=year)
+
+
+@st.cache_data(show_spinner=False)
 def profile_spec(region: str, lang: str) -> dict | None:
     store, catalog = load_indicators(), load_catalog()
     profile = region_profile(store, catalog, region, profile_indicators(catalog))
     return None if profile.empty else profile_chart(profile, region, catalog, lang).to_dict()
-
-
-def keep_valid(key: str, options: list, default) -> None:
-    """Reset a widget whose remembered value is no longer an option."""
-    if st.session_state.get(key) not in options:
-        st.session_state[key] = default
 
 
 lang = page_setup("compare_page_title")
@@ -83,6 +104,13 @@ names.update(zip(groups["gwonyeok"], groups["name_en"] if lang == "en" else grou
 
 st.title(t("compare_heading", lang))
 st.caption(t("compare_intro", lang))
+schema = compare_schema(load_indicators(), catalog)
+url_state = load_page_state(schema, "compare", lang)
+seed_widgets(url_state, {"year": "compare_year", "unit": "compare_by",
+                         "regions": ("compare_regions" if url_state["unit"] == "regions"
+                                     else "compare_gwonyeok"),
+                         "indicator": "compare_rank_indicator",
+                         "ranked": "compare_rank_measure", "profile": "compare_profile_region"})
 
 # --- chosen regions in one year ------------------------------------------------------------
 st.subheader(t("compare_section_selected", lang))
@@ -93,12 +121,14 @@ year = controls[0].selectbox(t("select_year", lang), year_options, key="compare_
 by = controls[1].radio(t("select_unit", lang), ["regions", "gwonyeok"], key="compare_by",
                        horizontal=True, format_func=lambda b: t(f"unit_{b}", lang))
 if by == "gwonyeok":
+    keep_valid("compare_gwonyeok", list(groups["gwonyeok"]), DEFAULT_GWONYEOK)
     choices = controls[2].multiselect(
-        t("select_compare_gwonyeok", lang), list(groups["gwonyeok"]), default=DEFAULT_GWONYEOK,
+        t("select_compare_gwonyeok", lang), list(groups["gwonyeok"]),
         max_selections=MAX_SELECTED, key="compare_gwonyeok", format_func=names.get)
 else:
+    keep_valid("compare_regions", region_codes, DEFAULT_REGIONS)
     choices = controls[2].multiselect(
-        t("select_compare_regions", lang), region_codes, default=DEFAULT_REGIONS,
+        t("select_compare_regions", lang), region_codes,
         max_selections=MAX_SELECTED, key="compare_regions", format_func=names.get)
 if len(choices) < MIN_SELECTED:
     st.info(t("select_at_least_two", lang))
@@ -110,6 +140,14 @@ else:
         st.vega_lite_chart(spec=spec, width="stretch")
     st.dataframe(table, hide_index=True, width="stretch")
     st.caption(t("compare_table_note", lang))
+    shown = cross_section(year, by)
+    with st.expander(t("export_heading", lang), icon=":material/download:"):
+        if spec is not None:
+            chart_downloads(spec, lang, key="compare", indicator=year_indicators(year),
+                            measure=None, years=year, detail=by)
+        data_downloads(lambda: cross_section_table(shown, choices, year, catalog, lang),
+                       load_indicators(), catalog, year_indicators(year), lang,
+                       key="compare_data", years=year)
 
 # --- one indicator, all 17 ranked --------------------------------------------------------
 st.subheader(t("compare_section_ranked", lang))
@@ -130,11 +168,17 @@ with rank_controls[1]:
                for m, a in offered.items() if not a.available]
     if refused:
         st.caption(t("measures_unavailable", lang) + " · ".join(refused))
-st.vega_lite_chart(spec=ranked_spec(indicator, year, measure, lang), width="stretch")
+rank_spec = ranked_spec(indicator, year, measure, lang)
+st.vega_lite_chart(spec=rank_spec, width="stretch")
+rank_entry = catalog.loc[indicator]
+pin_column, rank_export_column = st.columns([1, 1])
+with rank_export_column, st.expander(t("export_heading", lang), icon=":material/download:"):
+    chart_downloads(rank_spec, lang, key="ranked", indicator=indicator, measure=measure,
+                    years=year, detail="ranked")
 
 # --- one region over time ----------------------------------------------------------------
 st.subheader(t("compare_section_profile", lang))
-keep_valid("compare_profile_region", region_codes, "26")
+keep_valid("compare_profile_region", region_codes, DEFAULT_PROFILE)
 region = st.selectbox(t("select_profile_region", lang), region_codes,
                       key="compare_profile_region", format_func=names.get)
 spec = profile_spec(region, lang)
@@ -142,3 +186,16 @@ if spec is None:
     st.info(t("profile_empty", lang))
 else:
     st.vega_lite_chart(spec=spec, width="stretch")
+
+# --- share, brief (the pinned image is made only when the button is pressed) -------------
+page_state = {"year": int(year), "unit": by,
+              "regions": list(choices) if len(choices) >= MIN_SELECTED else None,
+              "indicator": indicator, "ranked": measure, "profile": region}
+write_page_state(schema, page_state, "compare")
+with pin_column:
+    briefing.pin_button(lambda: briefing.chart_view(
+        rank_spec, lang, rank_spec["title"]["text"],
+        ranked_key_figure(indicator, year, measure, lang), publisher_line(rank_entry, lang),
+        url=share_url(current_page_url(), schema, page_state, lang)), lang, key="ranked_pin")
+st.divider()
+copy_link(schema, page_state, lang)

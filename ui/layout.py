@@ -1,10 +1,14 @@
-"""The sidebar and language toggle that every page shares, kept in the URL."""
+"""The sidebar and language toggle that every page shares, kept in the URL, and small
+widget and URL-state helpers the pages share."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from ui.i18n import LANGUAGES, t
+from ui.url_state import GLOBAL_PARAMS, Schema, State, encode_state, load_state, write_state
+
+_WRITTEN = "_url_state_written_{page}"
 
 
 def current_language() -> str:
@@ -25,3 +29,40 @@ def page_setup(title_key: str) -> str:
         st.rerun()
     st.query_params["lang"] = choice
     return choice
+
+
+def keep_valid(key: str, options, default) -> None:
+    """Give a widget its default, or a valid value again when its remembered one is no
+    longer offered (another indicator or year was picked, the URL named something
+    unknown, or the widget was hidden on the last run and Streamlit dropped its value).
+
+    Call just before the widget, which then takes no index=/value=/default= argument.
+    With a list default (a multiselect) every remembered item must still be offered; an
+    empty selection is kept, so the page can say what it shows instead.
+    """
+    value = st.session_state.get(key)
+    if isinstance(default, list | tuple):
+        valid = isinstance(value, list | tuple) and all(item in options for item in value)
+    else:
+        valid = value in options
+    if not valid:
+        st.session_state[key] = list(default) if isinstance(default, list) else default
+
+
+def load_page_state(schema: Schema, page: str, lang: str) -> State:
+    """ui.url_state.load_state, except when the URL is exactly what this page wrote on its
+    previous run (a widget changed, nothing else did): then the state is the one written,
+    which reading it back would only confirm (tests/test_page_links.py), and the rerun
+    skips validating every field against the data (10–25 ms)."""
+    written = st.session_state.get(_WRITTEN.format(page=page))
+    current = {name: st.query_params.get(name) for name in st.query_params
+               if name not in GLOBAL_PARAMS}
+    if written is not None and written[0] == current:
+        return dict(written[1])
+    return load_state(schema, lang)
+
+
+def write_page_state(schema: Schema, state: State, page: str) -> None:
+    """ui.url_state.write_state, remembering what was written for load_page_state."""
+    write_state(schema, state)
+    st.session_state[_WRITTEN.format(page=page)] = (encode_state(schema, state), dict(state))

@@ -89,7 +89,8 @@ def trends_schema(store: pd.DataFrame, catalog: pd.DataFrame) -> Schema:
         return range(first, last + 1)
 
     return {
-        "indicator": Field("str", DEFAULT_INDICATOR, lambda s: _mapped_indicators(store, catalog)),
+        # Every catalog indicator: published-only ones (capital/rest figures) have trends too.
+        "indicator": Field("str", DEFAULT_INDICATOR, lambda s: list(catalog.index)),
         "view": Field("str", "groups", VIEWS),
         "measure": Field("str", lambda s: (measures(s) or ["level"])[0], measures),
         "regions": Field("strs", lambda s: _sido_codes(), lambda s: _sido_codes(), min_items=1),
