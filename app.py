@@ -1,5 +1,6 @@
-"""Home: the plan's gap scorecard, then the capital region against the rest for every
-indicator the data supports."""
+"""Entry point: the navigation, titled in the chosen language, and the home page — the
+plan's gap scorecard, then the capital region against the rest for every indicator the
+data supports."""
 
 import streamlit as st
 
@@ -14,7 +15,7 @@ from exports.scorecard_sheet import scorecard_sheet_png
 from loaders import load_catalog, load_indicators
 from ui import briefing
 from ui.i18n import t
-from ui.layout import page_setup
+from ui.layout import current_language, page_setup
 from ui.url_state import current_page_url, share_url
 
 PLAN_COMPARISON_YEARS = [2010, 2020]  # the years the 2023 plan quotes GRDP shares for
@@ -75,43 +76,59 @@ def show_panel(panel: Panel, catalog, lang: str) -> None:
             import_offer(lang)
 
 
-lang = page_setup("app_title")
-store, catalog = load_indicators(), load_catalog()
-overview = capital_overview(store, catalog)
+def home() -> None:
+    """The home page (the navigation's default)."""
+    lang = page_setup("app_title")
+    store, catalog = load_indicators(), load_catalog()
+    overview = capital_overview(store, catalog)
 
-st.title(t("home_heading", lang))
-st.write(t("home_intro", lang))
+    st.title(t("home_heading", lang))
+    st.write(t("home_intro", lang))
 
-st.subheader(t("scorecard_heading", lang))
-st.caption(t("scorecard_intro", lang))
-panels = scorecard_panels()
-for start in range(0, len(panels), SCORECARD_COLUMNS):
-    row = panels[start:start + SCORECARD_COLUMNS]
-    for column, panel in zip(st.columns(SCORECARD_COLUMNS), row):
-        with column:
-            show_panel(panel, catalog, lang)
-st.download_button(t("briefing_scorecard", lang),
-                   data=lambda: scorecard_sheet_png(panels, lang),
-                   file_name=export_filename("gap_scorecard", "png", lang), mime="image/png",
-                   key="scorecard_png", on_click="ignore", icon=":material/download:")
+    st.subheader(t("scorecard_heading", lang))
+    st.caption(t("scorecard_intro", lang))
+    panels = scorecard_panels()
+    for start in range(0, len(panels), SCORECARD_COLUMNS):
+        row = panels[start:start + SCORECARD_COLUMNS]
+        for column, panel in zip(st.columns(SCORECARD_COLUMNS), row):
+            with column:
+                show_panel(panel, catalog, lang)
+    st.download_button(t("briefing_scorecard", lang),
+                       data=lambda: scorecard_sheet_png(panels, lang),
+                       file_name=export_filename("gap_scorecard", "png", lang), mime="image/png",
+                       key="scorecard_png", on_click="ignore", icon=":material/download:")
 
-st.subheader(t("additive_heading", lang))
-st.dataframe(additive_table(overview, catalog, lang), hide_index=True, width="stretch")
+    st.subheader(t("additive_heading", lang))
+    st.dataframe(additive_table(overview, catalog, lang), hide_index=True, width="stretch")
 
-st.subheader(t("rate_heading", lang))
-st.dataframe(rate_table(overview, catalog, lang), hide_index=True, width="stretch")
+    st.subheader(t("rate_heading", lang))
+    st.dataframe(rate_table(overview, catalog, lang), hide_index=True, width="stretch")
 
-with st.expander(t("vintage_heading", lang)):
-    st.write(t("vintage_note", lang))
-    shares = noncapital_shares(store, catalog, "grdp_nominal", PLAN_COMPARISON_YEARS)
-    st.write(f"{t('vintage_values', lang)}: "
-             + ", ".join(f"{year}: {share:.1f}%" for year, share in shares.items())
-             + f" ({t('source_prefix', lang)}: {catalog.loc['grdp_nominal', f'publisher_{lang}']},"
-             " KOSIS DT_1C81)")
+    with st.expander(t("vintage_heading", lang)):
+        st.write(t("vintage_note", lang))
+        shares = noncapital_shares(store, catalog, "grdp_nominal", PLAN_COMPARISON_YEARS)
+        st.write(f"{t('vintage_values', lang)}: "
+                 + ", ".join(f"{year}: {share:.1f}%" for year, share in shares.items())
+                 + f" ({t('source_prefix', lang)}: {catalog.loc['grdp_nominal', f'publisher_{lang}']},"
+                 " KOSIS DT_1C81)")
 
-st.subheader(t("not_comparable_heading", lang))
-st.dataframe(not_comparable_table(overview, catalog, lang), hide_index=True, width="stretch")
+    st.subheader(t("not_comparable_heading", lang))
+    st.dataframe(not_comparable_table(overview, catalog, lang), hide_index=True, width="stretch")
 
-st.subheader(t("published_heading", lang))
-st.dataframe(published_table(published_groups(store), catalog, lang), hide_index=True,
-             width="stretch")
+    st.subheader(t("published_heading", lang))
+    st.dataframe(published_table(published_groups(store), catalog, lang), hide_index=True,
+                 width="stretch")
+
+
+NAVIGATION = [  # (page, title key, icon)
+    (home, "nav_home", ":material/home:"),
+    ("pages/1_지도.py", "map_page_title", ":material/map:"),
+    ("pages/2_추이.py", "trends_page_title", ":material/show_chart:"),
+    ("pages/3_비교.py", "compare_page_title", ":material/bar_chart:"),
+    ("pages/4_데이터.py", "import_title", ":material/upload_file:"),
+    ("pages/5_브리핑.py", "briefing_title", ":material/slideshow:"),
+]
+
+nav_lang = current_language()
+st.navigation([st.Page(page, title=t(key, nav_lang), icon=icon, default=page is home)
+               for page, key, icon in NAVIGATION]).run()

@@ -9,6 +9,7 @@ LANGUAGES = ("ko", "en")
 COMMON_STRINGS = {
     "app_title": ("수도권–비수도권 격차 대시보드", "Capital region vs the rest: gap dashboard"),
     "language": ("언어", "Language"),
+    "nav_home": ("홈", "Home"),
     "home_heading": ("수도권과 비수도권, 얼마나 벌어졌나", "How far the capital region pulls away"),
     "home_intro": (
         "수도권(서울·인천·경기)과 나머지 14개 시도를 지표별로 비교합니다. 각 지표는 모든 시도 자료가 "

@@ -11,9 +11,13 @@ from ui.url_state import GLOBAL_PARAMS, Schema, State, encode_state, load_state,
 _WRITTEN = "_url_state_written_{page}"
 
 
+LANGUAGE_STATE = "ui_lang"
+
+
 def current_language() -> str:
-    """Language from the URL (?lang=en), Korean by default; unknown values fall back."""
-    lang = st.query_params.get("lang", "ko")
+    """Language from the URL (?lang=en), else the one this session chose on another page,
+    else Korean; unknown values fall back. Page switches drop the query, not the session."""
+    lang = st.query_params.get("lang") or st.session_state.get(LANGUAGE_STATE, "ko")
     return lang if lang in LANGUAGES else "ko"
 
 
@@ -24,10 +28,10 @@ def page_setup(title_key: str) -> str:
     choice = st.sidebar.radio(
         t("language", lang), LANGUAGES, index=LANGUAGES.index(lang), horizontal=True,
         format_func=lambda code: {"ko": "한국어", "en": "English"}[code], key="lang_toggle")
-    if choice != lang:
-        st.query_params["lang"] = choice
-        st.rerun()
+    st.session_state[LANGUAGE_STATE] = choice
     st.query_params["lang"] = choice
+    if choice != lang:
+        st.rerun()
     return choice
 
 
