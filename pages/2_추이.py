@@ -17,7 +17,8 @@ from loaders.catalog import THEMES
 from ui import briefing
 from ui.export_buttons import chart_downloads, data_downloads
 from ui.i18n import t
-from ui.layout import keep_valid, load_page_state, page_setup, write_page_state
+from ui.layout import (keep_valid, load_page_state, measure_radio, page_setup,
+                       write_page_state)
 from ui.page_schemas import trends_schema
 from ui.url_state import copy_link, current_page_url, seed_widgets, share_url
 
@@ -85,18 +86,10 @@ keep_valid("trend_view", list(VIEWS), "groups")
 view = top[1].radio(t("select_view", lang), VIEWS, key="trend_view", horizontal=True,
                     format_func=lambda v: t(f"view_{v}", lang))
 offered = availability(indicator, view)
-measures = [m for m in TREND_MEASURES if offered[m].available]
 with top[2]:
-    if measures:
-        keep_valid("trend_measure", measures, measures[0])
-        measure = st.radio(t("select_measure", lang), measures, key="trend_measure",
-                           horizontal=True, format_func=lambda m: t(f"measure_{m}", lang))
-    refused = [f"{t(f'measure_{m}', lang)}: {a.reason_en if lang == 'en' else a.reason_ko}"
-               for m, a in offered.items() if not a.available]
-    if refused:
-        st.caption(t("measures_unavailable", lang) + " · ".join(refused))
+    measure = measure_radio("trend_measure", TREND_MEASURES, offered, lang)
 
-if not measures:
+if measure is None:
     st.info(t("no_measure_in_view", lang))
     page_state = {"indicator": indicator, "view": view}   # the rest does not apply here
     write_page_state(schema, page_state, "trends")

@@ -19,7 +19,8 @@ from loaders import load_catalog, load_indicators, region_table
 from ui import briefing
 from ui.export_buttons import chart_downloads, data_downloads
 from ui.i18n import t
-from ui.layout import keep_valid, load_page_state, page_setup, write_page_state
+from ui.layout import (keep_valid, load_page_state, measure_radio, page_setup,
+                       write_page_state)
 from ui.page_schemas import (COMPARE_DEFAULT_GWONYEOK, COMPARE_DEFAULT_PROFILE,
                              COMPARE_DEFAULT_REGIONS, COMPARE_DEFAULT_YEAR, COMPARE_MAX,
                              COMPARE_MIN, compare_schema)
@@ -159,15 +160,8 @@ indicator = rank_controls[0].selectbox(
     t("select_indicator", lang), available, key="compare_rank_indicator",
     format_func=lambda i: catalog.loc[i, f"name_{lang}"])
 offered = rank_options(indicator, year)
-measures = [m for m in RANKED_MEASURES if offered[m].available]
-keep_valid("compare_rank_measure", measures, measures[0])
 with rank_controls[1]:
-    measure = st.radio(t("select_measure", lang), measures, key="compare_rank_measure",
-                       horizontal=True, format_func=lambda m: t(f"measure_{m}", lang))
-    refused = [f"{t(f'measure_{m}', lang)}: {a.reason_en if lang == 'en' else a.reason_ko}"
-               for m, a in offered.items() if not a.available]
-    if refused:
-        st.caption(t("measures_unavailable", lang) + " · ".join(refused))
+    measure = measure_radio("compare_rank_measure", RANKED_MEASURES, offered, lang)
 rank_spec = ranked_spec(indicator, year, measure, lang)
 st.vega_lite_chart(spec=rank_spec, width="stretch")
 rank_entry = catalog.loc[indicator]

@@ -53,6 +53,22 @@ def keep_valid(key: str, options, default) -> None:
         st.session_state[key] = list(default) if isinstance(default, list) else default
 
 
+def measure_radio(key: str, order, offered: dict, lang: str) -> str | None:
+    """A radio of the measures that make sense for the indicator, with the reason each other
+    measure is not offered; None when no measure applies."""
+    measures = [m for m in order if offered[m].available]
+    measure = None
+    if measures:
+        keep_valid(key, measures, measures[0])
+        measure = st.radio(t("select_measure", lang), measures, key=key, horizontal=True,
+                           format_func=lambda m: t(f"measure_{m}", lang))
+    refused = [f"{t(f'measure_{m}', lang)}: {a.reason_en if lang == 'en' else a.reason_ko}"
+               for m, a in offered.items() if not a.available]
+    if refused:
+        st.caption(t("measures_unavailable", lang) + " · ".join(refused))
+    return measure
+
+
 def load_page_state(schema: Schema, page: str, lang: str) -> State:
     """ui.url_state.load_state, except when the URL is exactly what this page wrote on its
     previous run (a widget changed, nothing else did): then the state is the one written,
