@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from loaders import data_version
 from ui.i18n import LANGUAGES, t
 from ui.url_state import GLOBAL_PARAMS, Schema, State, encode_state, load_state, write_state
 
@@ -12,6 +13,16 @@ _WRITTEN = "_url_state_written_{page}"
 
 
 LANGUAGE_STATE = "ui_lang"
+_CACHED_DATA_VERSION: list = [None]  # the user-data version the page caches were built on
+
+
+def forget_stale_page_caches() -> None:
+    """Pages cache views with st.cache_data; an import, rollback or command-line refresh
+    (in any process) changes the data version, and then every cached view is dropped."""
+    version = data_version()
+    if _CACHED_DATA_VERSION[0] not in (None, version):
+        st.cache_data.clear()
+    _CACHED_DATA_VERSION[0] = version
 
 
 def current_language() -> str:
@@ -25,6 +36,7 @@ def page_setup(title_key: str) -> str:
     """Page config, the shared language toggle, and the page title; returns the language."""
     lang = current_language()
     st.set_page_config(page_title=t(title_key, lang), layout="wide")
+    forget_stale_page_caches()
     choice = st.sidebar.radio(
         t("language", lang), LANGUAGES, index=LANGUAGES.index(lang), horizontal=True,
         format_func=lambda code: {"ko": "한국어", "en": "English"}[code], key="lang_toggle")
