@@ -43,13 +43,14 @@ BOLD_FONT = FONT_DIR / "NanumGothicBold.ttf"   # by file: its weight (600) match
 def render_map_png(shapes: gpd.GeoSeries, classes: pd.Series, colors: Sequence[str],
                    labels: Sequence[str], title: str, legend_title: str, source_line: str,
                    no_data_label: str, capital_outline=None, capital_label: str = "",
-                   dpi: int = DPI) -> bytes:
+                   dpi: int = DPI, notes: Sequence[str] = ()) -> bytes:
     """Draw regions coloured by class and return PNG bytes.
 
     shapes: geometry per region code (any CRS; drawn in EPSG:5179). classes: class index
     per region code (NA = no data, hatched). colors/labels: one per class, lowest first,
     exactly as the interactive map's legend. capital_outline: a shapely geometry drawn on
-    top with the map's casing and line colours.
+    top with the map's casing and line colours. notes: coverage and preliminary-year
+    notes printed above the source line, as under the interactive map.
     """
     font = FontProperties(family=register_matplotlib_fonts())
     projected = shapes.to_crs(PROJECTED_CRS)
@@ -74,9 +75,9 @@ def render_map_png(shapes: gpd.GeoSeries, classes: pd.Series, colors: Sequence[s
     legend.get_title().set_fontproperties(_sized(font, 10))
     figure.suptitle(title, x=0.03, y=0.975, ha="left",
                     fontproperties=FontProperties(fname=BOLD_FONT, size=15))
-    figure.text(0.03, 0.015, source_line, ha="left", va="bottom", color="#555555",
-                wrap=True, fontproperties=_sized(font, 9))
-    figure.subplots_adjust(left=0.02, right=0.98, top=0.93, bottom=0.06)
+    figure.text(0.03, 0.015, "\n".join([*notes, source_line]), ha="left", va="bottom",
+                color="#555555", wrap=True, fontproperties=_sized(font, 9))
+    figure.subplots_adjust(left=0.02, right=0.98, top=0.93, bottom=0.06 + 0.015 * len(notes))
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi, facecolor="white")
     return buffer.getvalue()
@@ -139,4 +140,5 @@ def map_view_png(view: MapView, options: MapOptions, lang: str, dpi: int = DPI) 
         class_labels(view.classification.edges, signed=options.diverging),
         title=view.title, legend_title=f"{t('unit_prefix', lang)}: {view.unit}",
         source_line=view.source, no_data_label=t("map_no_data", lang),
-        capital_outline=capital, capital_label=t("map_capital_outline", lang), dpi=dpi)
+        capital_outline=capital, capital_label=t("map_capital_outline", lang), dpi=dpi,
+        notes=view.notes)
