@@ -416,10 +416,15 @@ def _checked(store, catalog, indicator, year, measure, base_year, level, referen
     return catalog.loc[indicator], int(year), None if base_year is None else int(base_year)
 
 
+def _sentences(*parts: str) -> str:
+    """Notes joined as sentences: each ends with a full stop before the next begins."""
+    return " ".join(part if part.endswith(".") else part + "." for part in parts if part)
+
+
 def _with_preliminary(result: MeasureResult, preliminary: pd.Series, year: int) -> MeasureResult:
     if preliminary.fillna(False).astype(bool).any():
-        result.note_ko = " ".join(filter(None, [result.note_ko, f"{year}년 값은 잠정치."]))
-        result.note_en = " ".join(filter(None, [result.note_en, f"{year} values are preliminary."]))
+        result.note_ko = _sentences(result.note_ko, f"{year}년 값은 잠정치.")
+        result.note_en = _sentences(result.note_en, f"{year} values are preliminary.")
     return result
 
 

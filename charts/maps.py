@@ -171,24 +171,40 @@ def capital_outline_json() -> tuple[str, str]:
                  f'{{"style":{script_json(style)}}}}}' for style in (CAPITAL_CASING, CAPITAL_LINE))
 
 
+def policy_marker_position(layer_position: int, code: str) -> tuple[float, float]:
+    """(lat, lon) of a policy layer's marker in a 시도: the layers sit around the 시도's anchor
+    at fixed angles so that several never cover each other (the map and its PNG agree)."""
+    angle = 2 * math.pi * layer_position / max(len(POLICY_COLORS), 1)
+    lat, lon = sido_anchor_points()[code]
+    return (lat + POLICY_OFFSET_DEGREES * math.sin(angle),
+            lon + POLICY_OFFSET_DEGREES * math.cos(angle))
+
+
+def policy_points(layers: pd.DataFrame, chosen: list[str]) -> pd.DataFrame:
+    """One row per (chosen layer, 시도) with its marker's lat, lon and colour."""
+    rows = [(layer, code, *policy_marker_position(position, code),
+             POLICY_COLORS.get(layer, "#000000"))
+            for position, layer in enumerate(chosen)
+            for code in dict.fromkeys(layers.loc[layers["layer"] == layer, "region_code"])]
+    return pd.DataFrame(rows, columns=["layer", "region_code", "lat", "lon", "color"])
+
+
 def policy_layers(layers: pd.DataFrame, chosen: list[str], labels: dict[str, str],
                   lang: str) -> list[folium.FeatureGroup]:
     """One marker per (layer, 시도) carrying every note of the plan for it, and for the
     지역협력형 미래 신산업 pairs a dashed line joining the partner regions. The plan's notes
     are Korean only; region names follow ``lang``."""
-    anchors = sido_anchor_points()
     sido = load_regions("sido")
     region_names = dict(zip(sido["region_code"], sido["short_ko" if lang == "ko" else "short_en"]))
     groups = []
     for position, layer in enumerate(chosen):
         rows = layers[layers["layer"] == layer]
-        angle = 2 * math.pi * position / max(len(POLICY_COLORS), 1)
-        offset = (POLICY_OFFSET_DEGREES * math.sin(angle), POLICY_OFFSET_DEGREES * math.cos(angle))
         group = folium.FeatureGroup(name=labels[layer])
         color = POLICY_COLORS.get(layer, "#000000")
         if layer == "future_industry_pair":
             for name, members in rows.groupby("group", sort=False):
-                points = [_offset(anchors[code], offset) for code in members["region_code"]]
+                points = [list(policy_marker_position(position, code))
+                          for code in members["region_code"]]
                 folium.PolyLine(points, color=color, weight=2, dash_array="6 4", opacity=0.8,
                                 tooltip=folium.Tooltip(marker_tooltip_html(
                                     name, list(dict.fromkeys(members["note"])))),
@@ -199,16 +215,13 @@ def policy_layers(layers: pd.DataFrame, chosen: list[str], labels: dict[str, str
                      + (f" — {row['note']}" if row["note"] else "")
                      for _, row in members.iterrows()]
             title = f"{labels[layer]}: {region_names.get(code, members['region_name'].iloc[0])}"
-            folium.CircleMarker(_offset(anchors[code], offset), radius=7, color="#ffffff",
+            folium.CircleMarker(list(policy_marker_position(position, code)), radius=7,
+                                color="#ffffff",
                                 weight=1.5, fill=True, fill_color=color, fill_opacity=1,
                                 tooltip=folium.Tooltip(marker_tooltip_html(title, lines)),
                                 ).add_to(group)
         groups.append(group)
     return groups
-
-
-def _offset(point: tuple[float, float], offset: tuple[float, float]) -> list[float]:
-    return [point[0] + offset[0], point[1] + offset[1]]
 
 
 def _year_label(year: str, lang: str) -> str:

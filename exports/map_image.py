@@ -25,9 +25,10 @@ from matplotlib.patches import Patch
 from charts.map_legend import class_labels
 from charts.map_style import BORDER_COLOR, CAPITAL_CASING, CAPITAL_LINE
 from charts.map_view import MapOptions, MapView
+from charts.maps import policy_points
 from charts.theme import NO_DATA_COLOR
 from exports.fonts import FONT_DIR, register_matplotlib_fonts
-from loaders import load_regions
+from loaders import load_policy_layers, load_regions
 from ui.i18n import t
 
 PROJECTED_CRS = 5179          # Korea 2000 / Unified CS: true shapes for a printed map
@@ -43,14 +44,16 @@ BOLD_FONT = FONT_DIR / "NanumGothicBold.ttf"   # by file: its weight (600) match
 def render_map_png(shapes: gpd.GeoSeries, classes: pd.Series, colors: Sequence[str],
                    labels: Sequence[str], title: str, legend_title: str, source_line: str,
                    no_data_label: str, capital_outline=None, capital_label: str = "",
-                   dpi: int = DPI, notes: Sequence[str] = ()) -> bytes:
+                   dpi: int = DPI, notes: Sequence[str] = (),
+                   markers: pd.DataFrame | None = None) -> bytes:
     """Draw regions coloured by class and return PNG bytes.
 
     shapes: geometry per region code (any CRS; drawn in EPSG:5179). classes: class index
     per region code (NA = no data, hatched). colors/labels: one per class, lowest first,
     exactly as the interactive map's legend. capital_outline: a shapely geometry drawn on
     top with the map's casing and line colours. notes: coverage and preliminary-year
-    notes printed above the source line, as under the interactive map.
+    notes printed above the source line, as under the interactive map. markers: policy
+    layer points (lat, lon, color, label), drawn and listed in the legend as on the map.
     """
     font = FontProperties(family=register_matplotlib_fonts())
     projected = shapes.to_crs(PROJECTED_CRS)
@@ -67,6 +70,8 @@ def render_map_png(shapes: gpd.GeoSeries, classes: pd.Series, colors: Sequence[s
         _draw_outline(axes, capital_outline, shapes.crs)
         handles.append(Line2D([], [], color=CAPITAL_LINE["color"], label=capital_label,
                               linewidth=CAPITAL_LINE["weight"] * POINTS_PER_PIXEL * 1.5))
+    if markers is not None and len(markers):
+        _draw_markers(axes, markers, handles)
     axes.set_axis_off()
     axes.set_aspect("equal")
     legend = axes.legend(handles=handles, title=legend_title, loc="lower right",
@@ -104,6 +109,17 @@ def _draw_regions(axes, projected: gpd.GeoSeries, classes: pd.Series,
                                 linewidth=width)
 
 
+def _draw_markers(axes, markers: pd.DataFrame, handles: list) -> None:
+    """Policy-layer dots in the map's colours, one legend entry per layer."""
+    points = gpd.GeoSeries(gpd.points_from_xy(markers["lon"], markers["lat"]), crs=4326)
+    projected = points.to_crs(PROJECTED_CRS)
+    axes.scatter(projected.x, projected.y, s=60, c=list(markers["color"]), edgecolors="white",
+                 linewidths=1.2, zorder=5)
+    for label, color in dict(zip(markers["label"], markers["color"])).items():
+        handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor=color,
+                              markeredgecolor="white", markersize=8, label=label))
+
+
 def _draw_outline(axes, outline, crs) -> None:
     line = gpd.GeoSeries([outline], crs=crs).to_crs(PROJECTED_CRS)
     for style in (CAPITAL_CASING, CAPITAL_LINE):
@@ -131,14 +147,17 @@ def view_shapes(options: MapOptions) -> gpd.GeoSeries:
     return dissolved_sido(options.dissolve)
 
 
-def map_view_png(view: MapView, options: MapOptions, lang: str, dpi: int = DPI) -> bytes:
-    """The page's current MapView as a PNG: same classes, colours, legend labels, title
-    and source line as the interactive map."""
+def map_view_png(view: MapView, options: MapOptions, lang: str, dpi: int = DPI,
+                 policy: Sequence[str] = ()) -> bytes:
+    """The page's current MapView as a PNG: same classes, colours, legend labels, title,
+    notes, source line and chosen policy layers as the interactive map."""
     capital = dissolved_sido("capital")["capital"]
+    markers = policy_points(load_policy_layers(), list(policy))
+    markers["label"] = [t(f"policy_{layer}", lang) for layer in markers["layer"]]
     return render_map_png(
         view_shapes(options), view.regions["class"], view.colors,
         class_labels(view.classification.edges, signed=options.diverging),
         title=view.title, legend_title=f"{t('unit_prefix', lang)}: {view.unit}",
         source_line=view.source, no_data_label=t("map_no_data", lang),
         capital_outline=capital, capital_label=t("map_capital_outline", lang), dpi=dpi,
-        notes=view.notes)
+        notes=view.notes, markers=markers)

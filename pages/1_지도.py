@@ -217,8 +217,10 @@ with share_column:
     copy_link(schema, page_state, lang)
     briefing.pin_button(lambda: briefing.map_view(
         view, options, lang, map_key_figure(view, int(year), lang),
-        url=share_url(current_page_url(), schema, page_state, lang)), lang, key="map_pin")
+        url=share_url(current_page_url(), schema, page_state, lang), policy=chosen_policy),
+        lang, key="map_pin")
 with export_column:
-    map_downloads(view, options, lambda: build_map(geojson, policy), lang, key="map")
+    map_downloads(view, options, lambda: build_map(geojson, policy), lang, key="map",
+                  policy=chosen_policy)
     data_downloads(lambda: map_table(view, options, catalog, lang), store, catalog, [indicator],
                    lang, key="map_data", measure=measure, years=int(year))

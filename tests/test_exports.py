@@ -23,7 +23,7 @@ import loaders
 from analysis.scorecard import STATUS_UNAVAILABLE, scorecard
 from analysis.trends import trend
 from charts.map_view import MapOptions, build_view
-from charts.maps import build_map, choropleth_geojson, region_geometries
+from charts.maps import POLICY_COLORS, build_map, choropleth_geojson, region_geometries
 from charts.trends import trend_chart
 from conftest import ROOT, read_reference
 from exports import chart_images, data_export, map_html
@@ -208,6 +208,18 @@ def test_map_png_uses_the_interactive_maps_colours(map_case):
         assert (np.abs(pixels - rgb).max(axis=1) <= 2).sum() > 50, (code, row["fill"])
     no_data = np.array([0xd9, 0xd9, 0xd9])
     assert (np.abs(pixels - no_data).max(axis=1) <= 2).sum() > 20, "hatched grey for 세종"
+
+
+def test_map_png_draws_the_chosen_policy_layers(map_case):
+    options, view = map_case
+    colour = np.array([int(POLICY_COLORS["crisis_support_center"][i:i + 2], 16) for i in (1, 3, 5)])
+
+    def dots(policy):
+        pixels = (decode(map_view_png(view, options, "ko", dpi=100, policy=policy))[..., :3]
+                  .reshape(-1, 3) * 255).round()
+        return (np.abs(pixels - colour).max(axis=1) <= 2).sum()
+    assert dots([]) == 0
+    assert dots(["crisis_support_center"]) > 5 * 30  # five 시도 with a centre, plus the legend
 
 
 def test_map_png_of_a_dissolved_map(store, catalog):

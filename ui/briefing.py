@@ -7,7 +7,7 @@ button is pressed, so pinning costs nothing on ordinary reruns.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import altair as alt
 import streamlit as st
@@ -30,10 +30,11 @@ def chart_view(chart: alt.TopLevelMixin | dict, lang: str, title: str, key_figur
 
 
 def map_view(view: MapView, options: MapOptions, lang: str, key_figure: str,
-             url: str = "") -> PinnedView:
-    """The current choropleth pinned as its PNG (same classes and colours as on screen)."""
+             url: str = "", policy: Sequence[str] = ()) -> PinnedView:
+    """The current choropleth pinned as its PNG (same classes, colours and layers as on
+    screen)."""
     return PinnedView("map", view.title, key_figure, view.source,
-                      map_view_png(view, options, lang), url)
+                      map_view_png(view, options, lang, policy=policy), url)
 
 
 def pinned_views() -> list[PinnedView]:

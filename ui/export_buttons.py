@@ -76,16 +76,17 @@ def chart_downloads(chart: alt.TopLevelMixin | dict, lang: str, key: str,
 
 
 def map_downloads(view: MapView, options: MapOptions, fmap: Callable[[], folium.Map],
-                  lang: str, key: str) -> None:
-    """The map as PNG (same classes and colours) and as an offline HTML file.
-    ``fmap`` builds the complete folium map (charts.maps.build_map)."""
+                  lang: str, key: str, policy: Sequence[str] = ()) -> None:
+    """The map as PNG (same classes, colours and policy layers) and as an offline HTML
+    file. ``fmap`` builds the complete folium map (charts.maps.build_map)."""
     years = (options.base_year, options.year) if options.base_year else options.year
     detail = "map" if options.level == "sido" else f"map_{options.level}"
 
     def name(ext: str) -> str:
         return export_filename(options.indicator, ext, lang, options.measure, years, detail)
 
-    _button(t("export_map_png", lang), lambda: map_view_png(view, options, lang), name("png"),
+    _button(t("export_map_png", lang), lambda: map_view_png(view, options, lang, policy=policy),
+            name("png"),
             "image/png", f"{key}_map_png")
     _button(t("export_map_html", lang),
             lambda: standalone_map_html(fmap(), view.title, view.legend, view.source),
