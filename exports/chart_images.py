@@ -16,6 +16,7 @@ import altair as alt
 import vl_convert
 
 from exports.fonts import register_vega_fonts
+from exports.svg_fonts import embed_font
 from ui.i18n import t
 
 EXPORT_WIDTH = 760
@@ -74,9 +75,10 @@ def chart_png(chart: alt.TopLevelMixin | dict, lang: str, scale: float = SLIDE_S
 
 
 def chart_svg(chart: alt.TopLevelMixin | dict, lang: str, **labels: Any) -> str:
-    """SVG text; text stays text, naming the bundled font first, then common Korean fonts."""
+    """SVG text; text stays text (searchable, editable) in the bundled font, whose glyphs
+    for that text are embedded so viewers without a Korean font still draw Hangul."""
     spec = export_spec(chart, lang, **labels)
-    return vl_convert.vegalite_to_svg(spec, vl_version=VL_VERSION)
+    return embed_font(vl_convert.vegalite_to_svg(spec, vl_version=VL_VERSION))
 
 
 def _heading(title: Any) -> dict:

@@ -4,6 +4,7 @@ slides, offline map HTML has no external address, and Hangul is real glyphs, not
 
 from __future__ import annotations
 
+import base64
 import io
 import json
 import re
@@ -15,6 +16,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 import pytest
+from fontTools.ttLib import TTFont
 from matplotlib import font_manager
 from matplotlib import image as mpimg
 from pptx import Presentation
@@ -33,6 +35,7 @@ from exports.fonts import FAMILY, register_vega_fonts
 from exports.key_figures import map_key_figure, noncapital_share_figure, trend_key_figure
 from exports.map_image import map_view_png
 from exports.scorecard_sheet import SheetPanel, scorecard_png, sheet_panels
+from exports.svg_fonts import used_characters
 
 GRDP_SOURCE = "통계청 지역소득 (KOSIS 101 DT_1C81)"
 
@@ -372,3 +375,19 @@ def test_korean_chart_differs_without_the_registered_font(tmp_path):
     unregistered = render(tmp_path, "vega", "수도권 비중", FAMILY, False)
     assert ink(registered) > 0.005
     assert not same(registered, unregistered)
+
+
+def test_svg_embeds_the_glyphs_it_draws():
+    """A viewer without Korean fonts still draws Hangul: the SVG carries a subset of the
+    bundled font covering every character of its text."""
+    chart = alt.Chart(pd.DataFrame({"연도": [2020, 2023], "비중": [47.1, 47.7]})).mark_line() \
+        .encode(x="연도:O", y="비중:Q").properties(title="비수도권 지역내총생산 비중")
+    svg = chart_images.chart_svg(chart, "ko", source="출처: 통계청 지역소득", unit="%")
+    faces = re.findall(r"base64,([A-Za-z0-9+/=]+)", svg)
+    assert len(faces) == 2 and "@font-face" in svg
+    font = TTFont(io.BytesIO(base64.b64decode(faces[0])))
+    covered = {chr(code) for code in font.getBestCmap()}
+    drawn = set(used_characters(svg)) - {" "}
+    assert {"비", "수", "도", "권", "출", "처"} <= drawn
+    assert drawn <= covered
+    assert len(svg) < 200_000
