@@ -79,7 +79,7 @@ def panel_chart(panel: Panel, lang: str) -> alt.TopLevelMixin:
     selection = alt.selection_point(fields=["label"], bind="legend")
     color = alt.Color("label:N", scale=alt.Scale(domain=domain,
                                                  range=[CAPITAL_COLOR, NONCAPITAL_COLOR]),
-                      legend=alt.Legend(title=None, orient="bottom", columns=2, labelLimit=90,
+                      legend=alt.Legend(title=None, orient="bottom", columns=1, labelLimit=160,
                                         symbolOpacity=1, symbolSize=60, labelFontSize=10))
     y = alt.Y("share:Q", title=t("axis_share_short", lang),
               scale=alt.Scale(zero=False, nice=True))
