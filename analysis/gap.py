@@ -60,9 +60,14 @@ def capital_vs_rest(store: pd.DataFrame, catalog: pd.DataFrame,
         return result.reset_index()
     numerator, denominator = entry["numerator"], entry["denominator"]
     if not numerator or not denominator:
+        if entry["unit_ko"] != "%":  # e.g. chain-linked real GRDP: regions do not add up
+            return NotComparable(
+                "시도 값을 더해도 전국이 되지 않는 지표라 권역 합계를 내지 않음 (정의 참조)",
+                "regional values do not add up to the national total, so no group total "
+                "is computed (see its definition)")
         return NotComparable(
-            "비율·지수 지표라 더할 수 없고, 구성요소가 번들 자료에 없어 권역 값을 계산하지 않음",
-            "a rate or index cannot be summed, and its components are not bundled")
+            "비율 지표라 더할 수 없고, 구성요소가 번들 자료에 없어 권역 값을 계산하지 않음",
+            "a rate cannot be summed, and its components are not bundled")
     years = sorted(set(complete_years(store, numerator)) & set(complete_years(store, denominator)))
     if not years:
         return NotComparable("구성요소가 모두 갖춰진 연도가 없음", "no year has complete components")
