@@ -115,6 +115,6 @@ def panel_chart(panel: Panel, lang: str) -> alt.TopLevelMixin:
                 x=x, xOffset=offset, y=bar_y, text=alt.Text("share:Q", format=".1f"))
             chart = alt.layer(bars, values)
     title = alt.Title(panel_name(panel, lang), subtitle=source_lines(panel, lang),
-                      fontSize=14, subtitleFontSize=10)
+                      fontSize=14, subtitleFontSize=10, limit=400)
     chart.title, chart.height, chart.width = title, HEIGHT, "container"  # built here: no copy
     return finish(chart)
