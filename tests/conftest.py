@@ -5,6 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import io
+
+import openpyxl
 import pandas as pd
 import pytest
 
@@ -41,3 +44,12 @@ def walk(node):
     elif isinstance(node, list):
         for value in node:
             yield from walk(value)
+
+
+def xlsx_bytes(build) -> bytes:
+    """An XLSX file built in memory: ``build`` fills the active sheet."""
+    workbook = openpyxl.Workbook()
+    build(workbook.active)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

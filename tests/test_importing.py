@@ -8,17 +8,15 @@ leave the user data area byte-for-byte unchanged; versions and rollback behave.
 from __future__ import annotations
 
 import hashlib
-import io
 import math
 import random
 from pathlib import Path
 
-import openpyxl
 import pandas as pd
 import pytest
 
 import loaders
-from conftest import RAW, ROOT, read_reference
+from conftest import RAW, ROOT, read_reference, xlsx_bytes
 from loaders import InputError, confirm_new, confirm_update, preview_upload, rollback
 from loaders import user_store
 
@@ -80,14 +78,6 @@ def store_new(preview, key: str, indicator: str, unit: str = "명", additive: bo
 def imported(indicator: str) -> pd.DataFrame:
     store = loaders.load_indicators()
     return store[store["indicator"] == indicator]
-
-
-def xlsx(build) -> bytes:
-    workbook = openpyxl.Workbook()
-    build(workbook.active)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 @pytest.mark.parametrize("name", sorted(RAW_CASES))
@@ -189,7 +179,7 @@ def test_xlsx_formulas_are_never_evaluated(user_dir):
         sheet.append(["시도별", "2021", "2022"])
         sheet.append(["서울특별시", 1, "=B2*1000"])
         sheet.append(["부산광역시", 3, '=WEBSERVICE("http://example.invalid/")'])
-    preview = preview_upload(xlsx(build), "formulas.xlsx")
+    preview = preview_upload(xlsx_bytes(build), "formulas.xlsx")
     assert preview.years("formulas") == [2021]
     assert len(preview.unused) == 2
     assert not preview.observations.astype(str).apply(lambda c: c.str.contains("=")).any().any()
@@ -214,7 +204,7 @@ def _merged_year_header() -> bytes:
         sheet.append(["서울특별시", 1, 2])
         sheet.append(["부산광역시", 3, 4])
         sheet.merge_cells("B1:C1")
-    return xlsx(build)
+    return xlsx_bytes(build)
 
 
 MALFORMED = [

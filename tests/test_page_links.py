@@ -54,18 +54,18 @@ def test_map_link_round_trips(store, catalog, wanted):
     url = share_url("http://localhost:8501/지도", schema, wanted, "en")
     app = open_link("pages/1_지도.py", url)
     assert not app.exception, app.exception
-    written = {k: app.query_params[k] for k in app.query_params if k != "lang"}
-    state, notices = read_state(schema, {k: v[-1] if isinstance(v, list) else v
-                                         for k, v in written.items()})
-    assert notices == [] and state == wanted
+    assert not notices_shown(app)
+    assert written_state(app, schema) == (wanted, [])
     assert app.query_params["lang"] in ("en", ["en"])
 
 
 def test_map_link_with_junk_falls_back_with_a_notice(store, catalog):
     app = open_link("pages/1_지도.py", "http://x/지도?indicator=nonsense&year=abc")
-    assert not app.exception
-    assert any("nonsense" in c.value for c in app.caption) or any(
-        "nonsense" in w.value for w in app.warning)
+    assert not app.exception, app.exception
+    shown = " ".join(notices_shown(app))
+    assert "nonsense" in shown and "abc" in shown
+    assert app.selectbox(key="map_indicator").value == "grdp_nominal"
+    assert written_state(app, map_schema(store, catalog))[1] == []
 
 
 def written_state(app: AppTest, schema) -> tuple[dict, list]:

@@ -10,9 +10,9 @@ import time
 import zipfile
 from pathlib import Path
 
-import openpyxl
 import pytest
 
+from conftest import xlsx_bytes
 from loaders.errors import InputError, UnknownRegionError
 from loaders.kosis import read_kosis
 from loaders.mois import read_mois_population
@@ -24,14 +24,6 @@ HEADER = "시도별,2021 년,2022 년\n"
 
 def _csv(text: str, encoding: str = "utf-8") -> bytes:
     return text.encode(encoding)
-
-
-def _xlsx(build) -> bytes:
-    workbook = openpyxl.Workbook()
-    build(workbook.active)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def test_bytes_neither_utf8_nor_cp949_name_row_and_offset():
@@ -178,7 +170,7 @@ def test_formula_cells_are_never_evaluated_and_read_as_no_data():
         sheet.append(["시도별", "2021", "2022"])
         sheet.append(["서울특별시", 1, "=B2*2"])
         sheet.append(["부산광역시", 3, '=WEBSERVICE("http://example.invalid/")'])
-    frame = read_kosis(_xlsx(build), "formula.xlsx")
+    frame = read_kosis(xlsx_bytes(build), "formula.xlsx")
     values = frame.set_index(["region_code", "year"]).value
     assert values[("11", 2021)] == 1 and values[("26", 2021)] == 3
     assert math.isnan(values[("11", 2022)]) and math.isnan(values[("26", 2022)])
@@ -192,7 +184,7 @@ def test_merged_year_header_spans_its_items():
         sheet.append(["서울특별시", 485747866, 438537013, 1.59])
         sheet.append(["경기도", 546816496, 516358207, 3.61])
         sheet.merge_cells("B1:D1")
-    frame = read_kosis(_xlsx(build), "merged.xlsx")
+    frame = read_kosis(xlsx_bytes(build), "merged.xlsx")
     assert len(frame) == 6
     assert set(frame.year) == {2022} and frame.preliminary.all()
     assert frame[frame.region_code == "41"].set_index("항목").value.to_dict() == {
@@ -205,7 +197,7 @@ def test_unmerged_blank_year_header_is_refused():
         sheet.append(["시도별", "2022 p)", None, None])
         sheet.append(["서울특별시", 1, 2, 3])
     with pytest.raises(InputError, match="is not a year") as caught:
-        read_kosis(_xlsx(build), "unmerged.xlsx")
+        read_kosis(xlsx_bytes(build), "unmerged.xlsx")
     assert (caught.value.row, caught.value.column) == (1, "column 3")
 
 
@@ -225,6 +217,6 @@ def test_vertically_merged_region_cells_are_filled():
         sheet.append(["서울특별시", "명목", 10])
         sheet.append([None, "실질", 9])
         sheet.merge_cells("A2:A3")
-    frame = read_kosis(_xlsx(build), "vertical.xlsx")
+    frame = read_kosis(xlsx_bytes(build), "vertical.xlsx")
     assert frame.region_code.tolist() == ["11", "11"]
     assert frame.set_index("항목").value.to_dict() == {"명목": 10, "실질": 9}
