@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.formatting import format_pp
+from analysis.compare import Ranked
 from analysis.gap import noncapital_shares
 from analysis.trends import CAPITAL, NONCAPITAL, Trend
 from charts.map_tooltip import format_value
@@ -33,17 +34,31 @@ def noncapital_share_figure(store: pd.DataFrame, catalog: pd.DataFrame, indicato
     return text
 
 
-def map_key_figure(view: MapView, year: int, lang: str) -> str:
-    """'최고 서울특별시 24.5 % · 최저 세종특별자치시 1.1 % (2023)' from the mapped values."""
-    values = view.regions["value"].dropna()
+def _extremes(names: pd.Series, values: pd.Series, decimals: int, unit: str, year: int,
+              lang: str) -> str:
+    """'최고 … · 최저 … (year)': the highest and lowest of the values that exist."""
+    values = values.dropna()
     if values.empty:
         return ""
     top, bottom = values.idxmax(), values.idxmin()
-    names = view.regions["name"]
     return t("kf_map", lang).format(
-        top=names[top], top_value=format_value(values[top], view.decimals, view.unit, lang),
+        top=names[top], top_value=format_value(values[top], decimals, unit, lang),
         bottom=names[bottom],
-        bottom_value=format_value(values[bottom], view.decimals, view.unit, lang), year=year)
+        bottom_value=format_value(values[bottom], decimals, unit, lang), year=year)
+
+
+def map_key_figure(view: MapView, year: int, lang: str) -> str:
+    """'최고 서울특별시 24.5 % · 최저 세종특별자치시 1.1 % (2023)' from the mapped values."""
+    return _extremes(view.regions["name"], view.regions["value"], view.decimals, view.unit,
+                     year, lang)
+
+
+def ranked_key_figure(result: Ranked, year: int, lang: str) -> str:
+    """The same line for a ranked bar chart of the 17 시도."""
+    frame = result.frame.set_index("region_code")
+    names = pd.Series({code: series_label(code, lang) for code in frame.index})
+    unit = result.unit_en if lang == "en" else result.unit_ko
+    return _extremes(names, frame["value"], result.decimals, unit, year, lang)
 
 
 def trend_key_figure(trend: Trend, lang: str) -> str:

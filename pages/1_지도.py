@@ -23,7 +23,7 @@ from loaders.catalog import THEMES
 from ui import briefing
 from ui.export_buttons import data_downloads, map_downloads
 from ui.i18n import t
-from ui.layout import page_setup
+from ui.layout import keep_valid, page_setup
 from ui.page_schemas import map_schema
 from ui.url_state import (copy_link, current_page_url, format_value, load_state, seed_widgets,
                           share_url, write_state)
@@ -54,13 +54,6 @@ def cached_series(indicator: str, measure: str, base_year, level: str, reference
                           level, reference)
 
 
-def _choose(key: str, options: list, default) -> None:
-    """Give a widget its default, or a valid value again when its remembered one is no
-    longer offered (another indicator was picked, or the URL named something unknown)."""
-    if st.session_state.get(key) not in options:
-        st.session_state[key] = default
-
-
 lang = page_setup("map_page_title")
 store, catalog = load_indicators(), load_catalog()
 st.title(t("map_heading", lang))
@@ -79,14 +72,14 @@ seed_widgets(url_state, {"indicator": "map_indicator", "level": "map_level",
                          "layers": "map_policy", "region": "map_region"})
 if url_state["breaks"]:
     st.session_state.setdefault("map_manual_breaks", format_value("floats", url_state["breaks"]))
-_choose("map_indicator", indicators, "grdp_nominal")
+keep_valid("map_indicator", indicators, "grdp_nominal")
 indicator = sidebar.selectbox(
     t("map_indicator", lang), indicators, key="map_indicator",
     format_func=lambda i: f"{THEMES[catalog.loc[i, 'theme']][lang != 'ko']} · "
                           f"{catalog.loc[i, f'name_{lang}']}")
 
 levels = [lv for lv in LEVELS if years_with_data(store, catalog, indicator, lv)]
-_choose("map_level", levels, "sido")
+keep_valid("map_level", levels, "sido")
 if len(levels) > 1:
     level = sidebar.radio(t("map_level", lang), levels, horizontal=True, key="map_level",
                           format_func=lambda lv: t(f"map_level_{lv}", lang))
@@ -101,14 +94,14 @@ if dissolve != "none" and level != "sido":
     sidebar.caption(t("map_dissolve_uses_sido", lang))
 
 years = years_with_data(store, catalog, indicator, data_level)
-_choose("map_year", years, default_year(store, catalog, indicator, data_level) or years[-1])
+keep_valid("map_year", years, default_year(store, catalog, indicator, data_level) or years[-1])
 year = (sidebar.select_slider(t("map_year", lang), years, key="map_year") if len(years) > 1
         else years[0])
 
 availability = {m: measure_availability(store, catalog, indicator, year, m, None, data_level)
                 for m in MEASURES}
 measures = [m for m in MEASURES if availability[m].available]
-_choose("map_measure", measures, "level")
+keep_valid("map_measure", measures, "level")
 measure = sidebar.radio(t("map_measure", lang), measures, key="map_measure",
                         format_func=lambda m: t(f"map_measure_{m}", lang))
 unavailable = [m for m in MEASURES if not availability[m].available]
@@ -121,7 +114,7 @@ if unavailable:
 base_year = None
 if measure == "growth":
     earlier = [y for y in years if y < year]
-    _choose("map_base_year", earlier,
+    keep_valid("map_base_year", earlier,
             default_base_year(store, catalog, indicator, year, data_level))
     base_year = sidebar.selectbox(t("map_base_year", lang), earlier, key="map_base_year")
 
@@ -177,7 +170,7 @@ clicked_code = clicked.get("region_code")
 if clicked_code in names and clicked_code != st.session_state.get("map_last_click"):
     st.session_state["map_last_click"] = clicked_code
     st.session_state["map_region"] = clicked_code
-_choose("map_region", [""] + codes, "")
+keep_valid("map_region", [""] + codes, "")
 
 with side_column:
     st.markdown(f"**{t('map_region_panel', lang)}**")

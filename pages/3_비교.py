@@ -13,8 +13,8 @@ from analysis.compare import (RANKED_MEASURES, compare_years, gwonyeok_cross_sec
 from analysis.trends import gwonyeok_table
 from charts.compare import comparison_chart, comparison_table, profile_chart, ranked_chart
 from charts.sources import publisher_line
-from charts.trends import series_label, value_text
 from exports.data_export import cross_section_table
+from exports.key_figures import ranked_key_figure
 from loaders import load_catalog, load_indicators, region_table
 from ui import briefing
 from ui.export_buttons import chart_downloads, data_downloads
@@ -72,20 +72,10 @@ def ranked_spec(indicator: str, year: int, measure: str, lang: str) -> dict:
 
 
 @st.cache_data(show_spinner=False)
-def ranked_key_figure(indicator: str, year: int, measure: str, lang: str) -> str:
-    """'최고 서울 … · 최저 … (2021)' for a pinned ranking: its first and last bars."""
-    store, catalog = load_indicators(), load_catalog()
-    result = ranked(store, catalog, indicator, year, measure)
-    frame = result.frame.dropna(subset=["value"])
-    if frame.empty:
-        return ""
-    unit = result.unit_en if lang == "en" else result.unit_ko
-    top, bottom = frame.loc[frame["value"].idxmax()], frame.loc[frame["value"].idxmin()]
-    return t("kf_map", lang).format(
-        top=series_label(top["region_code"], lang),
-        top_value=value_text(top["value"], result.decimals, unit, lang),
-        bottom=series_label(bottom["region_code"], lang),
-        bottom_value=value_text(bottom["value"], result.decimals, unit, lang), year=year)
+def ranked_figure(indicator: str, year: int, measure: str, lang: str) -> str:
+    """The pinned ranking's key figure (highest and lowest 시도)."""
+    return ranked_key_figure(ranked(load_indicators(), load_catalog(), indicator, year, measure),
+                             year, lang)
 
 
 @st.cache_data(show_spinner=False)
@@ -189,7 +179,7 @@ write_page_state(schema, page_state, "compare")
 with pin_column:
     briefing.pin_button(lambda: briefing.chart_view(
         rank_spec, lang, rank_spec["title"]["text"],
-        ranked_key_figure(indicator, year, measure, lang), publisher_line(rank_entry, lang),
+        ranked_figure(indicator, year, measure, lang), publisher_line(rank_entry, lang),
         url=share_url(current_page_url(), schema, page_state, lang)), lang, key="ranked_pin")
 st.divider()
 copy_link(schema, page_state, lang)
