@@ -21,7 +21,7 @@ from charts.map_legend import legend_html
 from charts.map_style import NO_DATA_FILL, diverging_colors, region_style, sequential_colors
 from charts.map_tooltip import format_value, tooltip_html
 from charts.sources import publisher_line
-from loaders.catalog import THEMES
+from loaders.catalog import by_theme
 from ui.i18n import t
 
 DISSOLVE_MODES = ("none", "capital", "gwonyeok")
@@ -66,10 +66,7 @@ class MapView:
 
 def indicator_choices(store: pd.DataFrame, catalog: pd.DataFrame) -> list[str]:
     """Indicators with 시도 data, grouped by theme in the catalog's theme order."""
-    themes = list(THEMES)
-    order = {indicator: position for position, indicator in enumerate(catalog.index)}
-    ranked = sorted(catalog.index, key=lambda i: (themes.index(catalog.loc[i, "theme"]), order[i]))
-    return [i for i in ranked if years_with_data(store, catalog, i, "sido")]
+    return [i for i in by_theme(catalog) if years_with_data(store, catalog, i, "sido")]
 
 
 def _result(store, catalog, options: MapOptions, year: int) -> MeasureResult:

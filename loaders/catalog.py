@@ -62,6 +62,18 @@ def load_catalog() -> pd.DataFrame:
     return read_catalog()
 
 
+def by_theme(catalog: pd.DataFrame) -> list[str]:
+    """Indicator ids grouped by theme (in THEMES order), catalog order within a theme."""
+    themes = list(THEMES)
+    return sorted(catalog.index, key=lambda i: themes.index(catalog.loc[i, "theme"]))
+
+
+def themed_name(catalog: pd.DataFrame, indicator: str, lang: str) -> str:
+    """'생산 · 지역내총생산(명목)': how indicator pickers label an option."""
+    theme_ko, theme_en = THEMES[catalog.loc[indicator, "theme"]]
+    return f"{theme_en if lang == 'en' else theme_ko} · {catalog.loc[indicator, f'name_{lang}']}"
+
+
 def indicator_name(indicator: str, lang: str = "ko") -> str:
     return load_catalog().loc[indicator, f"name_{lang}"]
 

@@ -19,7 +19,7 @@ from charts.maps import (POLICY_COLORS, base_map, build_map, choropleth_geojson,
 from exports.data_export import map_table
 from exports.key_figures import map_key_figure
 from loaders import load_catalog, load_indicators, load_policy_layers, load_regions
-from loaders.catalog import THEMES
+from loaders.catalog import themed_name
 from ui import briefing
 from ui.export_buttons import data_downloads, map_downloads
 from ui.i18n import t
@@ -75,8 +75,7 @@ if url_state["breaks"]:
 keep_valid("map_indicator", indicators, "grdp_nominal")
 indicator = sidebar.selectbox(
     t("map_indicator", lang), indicators, key="map_indicator",
-    format_func=lambda i: f"{THEMES[catalog.loc[i, 'theme']][lang != 'ko']} · "
-                          f"{catalog.loc[i, f'name_{lang}']}")
+    format_func=lambda i: themed_name(catalog, i, lang))
 
 levels = [lv for lv in LEVELS if years_with_data(store, catalog, indicator, lv)]
 keep_valid("map_level", levels, "sido")

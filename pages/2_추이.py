@@ -13,7 +13,7 @@ from charts.trends import chart_data, trend_chart, trend_title
 from exports.data_export import trend_table
 from exports.key_figures import trend_key_figure
 from loaders import load_catalog, load_indicators, region_table
-from loaders.catalog import THEMES
+from loaders.catalog import by_theme, themed_name
 from ui import briefing
 from ui.export_buttons import chart_downloads, data_downloads
 from ui.i18n import t
@@ -55,12 +55,6 @@ def data_table(indicator: str, measure: str, view: str, base_year: int | None,
         "source": t("source_prefix", lang)})
 
 
-def indicator_order(catalog) -> list[str]:
-    """Indicators grouped by theme, in the catalog's order within a theme."""
-    themes = list(THEMES)
-    return sorted(catalog.index, key=lambda i: themes.index(catalog.loc[i, "theme"]))
-
-
 lang = page_setup("trends_page_title")
 catalog = load_catalog()
 regions = region_table()
@@ -75,13 +69,12 @@ seed_widgets(url_state, {"indicator": "trend_indicator", "view": "trend_view",
                          "years": "trend_years", "base": "trend_base_year",
                          "multiples": "trend_small_multiples", "shared_y": "trend_shared_y"})
 
-indicators = indicator_order(catalog)
+indicators = by_theme(catalog)
 keep_valid("trend_indicator", indicators, "grdp_nominal")
 top = st.columns([3, 2, 3])
 indicator = top[0].selectbox(
     t("select_indicator", lang), indicators, key="trend_indicator",
-    format_func=lambda i: f"{THEMES[catalog.loc[i, 'theme']][lang == 'en']} · "
-                          f"{catalog.loc[i, f'name_{lang}']}")
+    format_func=lambda i: themed_name(catalog, i, lang))
 keep_valid("trend_view", list(VIEWS), "groups")
 view = top[1].radio(t("select_view", lang), VIEWS, key="trend_view", horizontal=True,
                     format_func=lambda v: t(f"view_{v}", lang))

@@ -51,3 +51,14 @@ def test_duplicated_indicator_is_refused(tmp_path):
     path = _broken_copy(tmp_path, "indicator", 1, "grdp_nominal")
     with pytest.raises(InputError, match="'grdp_nominal' listed twice"):
         read_catalog(path)
+
+
+def test_pickers_group_indicators_by_theme(catalog):
+    from loaders.catalog import THEMES, by_theme, themed_name
+    ordered = by_theme(catalog)
+    assert sorted(ordered) == sorted(catalog.index)
+    themes = [catalog.loc[i, "theme"] for i in ordered]
+    assert themes == sorted(themes, key=list(THEMES).index)
+    assert ordered.index("grdp_nominal") < ordered.index("grdp_real_chained2020")
+    assert themed_name(catalog, "grdp_nominal", "ko") == "생산 · 지역내총생산(명목)"
+    assert themed_name(catalog, "grdp_nominal", "en") == "Output · GRDP (nominal)"
