@@ -2,6 +2,7 @@
 plan's gap scorecard, then the capital region against the rest for every indicator the
 data supports."""
 
+import pandas as pd
 import streamlit as st
 
 from analysis.gap import noncapital_shares
@@ -76,11 +77,29 @@ def show_panel(panel: Panel, catalog, lang: str) -> None:
             import_offer(lang)
 
 
+@st.cache_data(show_spinner=False)
+def overview_tables(lang: str) -> dict[str, pd.DataFrame]:
+    """The capital-vs-rest tables for every indicator (computed once per data version)."""
+    store, catalog = load_indicators(), load_catalog()
+    overview = capital_overview(store, catalog)
+    return {"additive": additive_table(overview, catalog, lang),
+            "rate": rate_table(overview, catalog, lang),
+            "not_comparable": not_comparable_table(overview, catalog, lang),
+            "published": published_table(published_groups(store), catalog, lang)}
+
+
+@st.cache_data(show_spinner=False)
+def plan_year_shares() -> dict[int, float]:
+    """비수도권 share of nominal GRDP in the years the plan quotes, from the bundled series."""
+    return noncapital_shares(load_indicators(), load_catalog(), "grdp_nominal",
+                             PLAN_COMPARISON_YEARS)
+
+
 def home() -> None:
     """The home page (the navigation's default)."""
     lang = page_setup("app_title")
-    store, catalog = load_indicators(), load_catalog()
-    overview = capital_overview(store, catalog)
+    catalog = load_catalog()
+    tables = overview_tables(lang)
 
     st.title(t("home_heading", lang))
     st.write(t("home_intro", lang))
@@ -99,25 +118,24 @@ def home() -> None:
                        key="scorecard_png", on_click="ignore", icon=":material/download:")
 
     st.subheader(t("additive_heading", lang))
-    st.dataframe(additive_table(overview, catalog, lang), hide_index=True, width="stretch")
+    st.dataframe(tables["additive"], hide_index=True, width="stretch")
 
     st.subheader(t("rate_heading", lang))
-    st.dataframe(rate_table(overview, catalog, lang), hide_index=True, width="stretch")
+    st.dataframe(tables["rate"], hide_index=True, width="stretch")
 
     with st.expander(t("vintage_heading", lang)):
         st.write(t("vintage_note", lang))
-        shares = noncapital_shares(store, catalog, "grdp_nominal", PLAN_COMPARISON_YEARS)
+        shares = plan_year_shares()
         st.write(f"{t('vintage_values', lang)}: "
                  + ", ".join(f"{year}: {share:.1f}%" for year, share in shares.items())
                  + f" ({t('source_prefix', lang)}: {catalog.loc['grdp_nominal', f'publisher_{lang}']},"
                  " KOSIS DT_1C81)")
 
     st.subheader(t("not_comparable_heading", lang))
-    st.dataframe(not_comparable_table(overview, catalog, lang), hide_index=True, width="stretch")
+    st.dataframe(tables["not_comparable"], hide_index=True, width="stretch")
 
     st.subheader(t("published_heading", lang))
-    st.dataframe(published_table(published_groups(store), catalog, lang), hide_index=True,
-                 width="stretch")
+    st.dataframe(tables["published"], hide_index=True, width="stretch")
 
 
 NAVIGATION = [  # (page, title key, icon)
