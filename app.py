@@ -10,7 +10,8 @@ from analysis.overview import capital_overview, published_groups
 from analysis.scorecard import STATUS_COMPUTED, STATUS_UNAVAILABLE, Panel, scorecard
 from charts.overview_tables import (additive_table, not_comparable_table, published_table,
                                     rate_table)
-from charts.scorecard import latest_text, panel_chart, panel_name
+from charts.scorecard import fill_source, latest_text, panel_chart, panel_name
+from charts.sources import publisher_line
 from exports.filenames import export_filename
 from exports.scorecard_sheet import scorecard_sheet_png
 from loaders import load_catalog, load_indicators
@@ -45,11 +46,6 @@ def import_offer(lang: str) -> None:
                      icon=":material/upload:", query_params={"lang": lang})
     else:
         st.caption(t("scorecard_import_planned", lang))
-
-
-def fill_source(panel: Panel, lang: str) -> str:
-    publisher = panel.publisher_en if lang == "en" else panel.publisher_ko
-    return publisher + (f" (KOSIS {panel.kosis})" if panel.kosis else "")
 
 
 def show_panel(panel: Panel, catalog, lang: str) -> None:
@@ -128,8 +124,8 @@ def home() -> None:
         shares = plan_year_shares()
         st.write(f"{t('vintage_values', lang)}: "
                  + ", ".join(f"{year}: {share:.1f}%" for year, share in shares.items())
-                 + f" ({t('source_prefix', lang)}: {catalog.loc['grdp_nominal', f'publisher_{lang}']},"
-                 " KOSIS DT_1C81)")
+                 + f" ({t('source_prefix', lang)}: "
+                 f"{publisher_line(catalog.loc['grdp_nominal'], lang)})")
 
     st.subheader(t("not_comparable_heading", lang))
     st.dataframe(tables["not_comparable"], hide_index=True, width="stretch")

@@ -30,6 +30,12 @@ def panel_name(panel: Panel, lang: str) -> str:
     return panel.spec.name_en if lang == "en" else panel.spec.name_ko
 
 
+def fill_source(panel: Panel, lang: str) -> str:
+    """'과학기술정보통신부·KISTEP 연구개발활동조사 (KOSIS 127)': who publishes the full series."""
+    publisher = panel.publisher_en if lang == "en" else panel.publisher_ko
+    return publisher + (f" (KOSIS {panel.kosis})" if panel.kosis else "")
+
+
 def source_lines(panel: Panel, lang: str) -> list[str]:
     """['출처: 통계청 지역소득', 'KOSIS 101 DT_1C81'] — short lines that fit a narrow panel;
     partial panels add that the figures are quoted, not computed."""

@@ -15,7 +15,7 @@ import altair as alt
 from PIL import Image, ImageDraw, ImageFont
 
 from analysis.scorecard import STATUS_UNAVAILABLE, Panel
-from charts.scorecard import latest_text, panel_chart, panel_name
+from charts.scorecard import fill_source, latest_text, panel_chart, panel_name
 from exports.chart_images import chart_png
 from exports.fonts import FONT_DIR, font_paths
 from ui.i18n import t
@@ -143,9 +143,7 @@ def sheet_panels(panels: Sequence[Panel], lang: str) -> list[SheetPanel]:
     for panel in panels:
         name = panel_name(panel, lang)
         if panel.status == STATUS_UNAVAILABLE:
-            publisher = panel.publisher_en if lang == "en" else panel.publisher_ko
-            source = publisher + (f" (KOSIS {panel.kosis})" if panel.kosis else "")
-            fill = t("scorecard_fill_source", lang).format(source=source)
+            fill = t("scorecard_fill_source", lang).format(source=fill_source(panel, lang))
             sheet.append(SheetPanel(name, f"{t('scorecard_unavailable', lang)}\n{fill}"))
         else:
             sheet.append(SheetPanel(name, latest_text(panel, lang), panel_chart(panel, lang)))
