@@ -21,7 +21,8 @@ from analysis.gap import capital_codes
 from analysis.measures import (compute_measure, indicator_rows, measure_availability,
                                per_capita_unit, rank_of)
 from analysis.trends import (NATION, NONCAPITAL, aggregate_levels, complete_rows,
-                             gwonyeok_table, has_components, is_rate, with_gaps)
+                             has_components, is_rate, with_gaps)
+from loaders.crosswalk import gwonyeok_table
 
 COMPARE_MEASURES = ("level", "per_capita", "share", "index")
 RANKED_MEASURES = ("level", "per_capita", "share")

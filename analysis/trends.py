@@ -10,13 +10,12 @@ indicators) stay their own series, marked as published, and are never mixed into
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 import pandas as pd
 
 from analysis.coverage import YearCoverage, coverage_by_year
 from analysis.measures import Availability, indicator_rows
-from loaders.crosswalk import DATA_DIR, newer_regions, region_table
+from loaders.crosswalk import gwonyeok_table, newer_regions, region_table
 
 VIEWS = ("groups", "gwonyeok", "regions")
 TREND_MEASURES = ("level", "share", "gap", "index")
@@ -84,12 +83,6 @@ def is_rate(entry: pd.Series) -> bool:
 
 def has_components(entry: pd.Series) -> bool:
     return bool(entry["numerator"]) and bool(entry["denominator"])
-
-
-@lru_cache(maxsize=1)
-def gwonyeok_table() -> pd.DataFrame:
-    """The seven 권역 in the plan's order, with English names."""
-    return pd.read_csv(DATA_DIR / "gwonyeok.csv").sort_values("order").reset_index(drop=True)
 
 
 _COVERAGE: dict[str, list[YearCoverage]] = {}

@@ -16,11 +16,11 @@ import pandas as pd
 from analysis.formatting import format_number
 from analysis.gap import capital_codes
 from analysis.trends import (CAPITAL, COMPUTED, GAP, NATION, NONCAPITAL, PUBLISHED,
-                             STATISTIC, Trend, gwonyeok_table, is_rate)
+                             STATISTIC, Trend, is_rate)
 from charts.sources import publisher_line
 from charts.theme import (CAPITAL_COLOR, FONT_FAMILY, GWONYEOK_COLORS, NATION_COLOR,
                           NONCAPITAL_COLOR)
-from loaders.crosswalk import region_table
+from loaders.crosswalk import gwonyeok_names, gwonyeok_table, region_table
 from ui.i18n import t
 
 HEIGHT = 380
@@ -44,10 +44,7 @@ SERIES_COLORS = {CAPITAL: CAPITAL_COLOR, "CAP": CAPITAL_COLOR, NONCAPITAL: NONCA
 def _names(lang: str) -> dict[str, str]:
     """Short 시도 names and 권역 names by code, in one language."""
     regions = dict(zip(region_table()["region_code"], region_table()[f"short_{lang}"]))
-    groups = gwonyeok_table()
-    gwonyeok = dict(zip(groups["gwonyeok"], groups["name_en"] if lang == "en"
-                        else groups["gwonyeok"]))
-    return {**regions, **gwonyeok}
+    return {**regions, **gwonyeok_names(lang)}
 
 
 def series_label(series: str, lang: str, rate: bool = False) -> str:

@@ -15,12 +15,13 @@ import pandas as pd
 
 from analysis.coverage import coverage_by_year
 from analysis.formatting import NO_DATA
-from analysis.trends import Trend, gwonyeok_table, is_rate
+from analysis.trends import Trend, is_rate
 from charts.map_view import MapOptions, MapView
 from charts.overview_tables import GROUP_NAMES
 from charts.sources import publisher_line
 from charts.trends import series_label
 from loaders import load_regions, region_table
+from loaders.crosswalk import gwonyeok_names
 from ui.i18n import t
 
 DATA_SHEET = "data"
@@ -199,9 +200,7 @@ def cross_section_table(data: pd.DataFrame, codes: Sequence[str], year: int,
     """The compare page's visible data: its long cross-section (analysis.compare, one row
     per indicator, region or 권역 and measure) for the chosen codes, in display units."""
     rows = data[data["region_code"].isin(list(codes))]
-    groups = gwonyeok_table()
-    names = region_names(lang) | dict(zip(groups["gwonyeok"], groups["name_en"] if lang == "en"
-                                          else groups["gwonyeok"]))
+    names = region_names(lang) | gwonyeok_names(lang)
     table = pd.DataFrame({
         t("xcol_indicator_id", lang): rows["indicator"].to_numpy(),
         t("xcol_indicator", lang): rows["indicator"].map(catalog[f"name_{lang}"]).to_numpy(),

@@ -34,6 +34,19 @@ def region_table() -> pd.DataFrame:
 
 
 @lru_cache(maxsize=1)
+def gwonyeok_table() -> pd.DataFrame:
+    """The seven 권역 in the plan's order, with English names (read once; read-only)."""
+    table = pd.read_csv(DATA_DIR / "gwonyeok.csv")
+    return table.sort_values("order").reset_index(drop=True)
+
+
+def gwonyeok_names(lang: str) -> dict[str, str]:
+    """권역 display names by their Korean key, in one language."""
+    table = gwonyeok_table()
+    return dict(zip(table["gwonyeok"], table["name_en"] if lang == "en" else table["gwonyeok"]))
+
+
+@lru_cache(maxsize=1)
 def alias_table() -> pd.DataFrame:
     """Every alias (name or code, by scheme) with the canonical code it stands for."""
     return pd.read_csv(DATA_DIR / "region_aliases.csv", dtype=str, keep_default_na=False)

@@ -6,14 +6,12 @@ from functools import lru_cache
 from pathlib import Path
 
 import geopandas as gpd
-import pandas as pd
 
-from loaders.crosswalk import region_table
+from loaders.crosswalk import gwonyeok_table, region_table
 from loaders.errors import InputError
 
 GEO_DIR = Path(__file__).resolve().parent.parent / "geo"
 LEVEL_FILES = {"sido": "sido.geojson", "sigungu": "sigungu.geojson"}
-GWONYEOK_PATH = Path(__file__).resolve().parent.parent / "data" / "gwonyeok.csv"
 
 
 def read_boundaries(level: str) -> gpd.GeoDataFrame:
@@ -51,7 +49,7 @@ def load_regions(level: str = "sido") -> gpd.GeoDataFrame:
         joined["name_en"] = joined["name_ko"] + ", " + joined["short_en"]
         columns = ["region_code", "sido_code", "name_ko", "name_en", "sido_name_ko",
                    "sido_name_en", "is_capital", "gwonyeok", "geometry"]
-    gwonyeok = pd.read_csv(GWONYEOK_PATH).rename(columns={"name_en": "gwonyeok_en"})
+    gwonyeok = gwonyeok_table().rename(columns={"name_en": "gwonyeok_en"})
     joined = joined[columns].merge(gwonyeok[["gwonyeok", "gwonyeok_en"]], on="gwonyeok",
                                    how="left")
     return gpd.GeoDataFrame(joined, geometry="geometry", crs=4326).sort_values(

@@ -10,12 +10,12 @@ import streamlit as st
 from analysis.compare import (RANKED_MEASURES, compare_years, gwonyeok_cross_section,
                               indicators_in_year, profile_indicators, ranked, ranked_measures,
                               region_profile, regional_cross_section)
-from analysis.trends import gwonyeok_table
 from charts.compare import comparison_chart, comparison_table, profile_chart, ranked_chart
 from charts.sources import publisher_line
 from exports.data_export import cross_section_table
 from exports.key_figures import ranked_key_figure
 from loaders import load_catalog, load_indicators, region_table
+from loaders.crosswalk import gwonyeok_names, gwonyeok_table
 from ui import briefing
 from ui.export_buttons import chart_downloads, data_downloads
 from ui.i18n import t
@@ -91,7 +91,7 @@ regions = region_table()
 region_codes = list(regions["region_code"])
 names = dict(zip(regions["region_code"], regions[f"short_{lang}"]))
 groups = gwonyeok_table()
-names.update(zip(groups["gwonyeok"], groups["name_en"] if lang == "en" else groups["gwonyeok"]))
+names.update(gwonyeok_names(lang))
 
 st.title(t("compare_heading", lang))
 st.caption(t("compare_intro", lang))
