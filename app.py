@@ -16,7 +16,7 @@ from exports.filenames import export_filename
 from exports.scorecard_sheet import scorecard_sheet_png
 from loaders import load_catalog, load_indicators
 from ui import briefing
-from ui.i18n import t
+from i18n import t
 from ui.layout import current_language, page_setup
 from ui.url_state import current_page_url, share_url
 

@@ -17,7 +17,7 @@ from analysis.trends import NATION, NONCAPITAL
 from charts.sources import publisher_line
 from charts.theme import CAPITAL_COLOR, GWONYEOK_COLORS, NATION_COLOR, NONCAPITAL_COLOR
 from charts.trends import finish, highlight, series_label, thicker_if, value_text, year_axis
-from ui.i18n import t
+from i18n import t
 
 CAPITAL_SHADES = (CAPITAL_COLOR, "#F0A070", "#8A3C00")
 NONCAPITAL_SHADES = (NONCAPITAL_COLOR, "#7FBCE6", "#00466E", "#3E93C9", "#1B2F5E")

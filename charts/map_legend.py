@@ -11,7 +11,7 @@ from html import escape
 
 from charts.map_style import CAPITAL_CASING, CAPITAL_LINE
 from charts.theme import FONT_FAMILY, NO_DATA_COLOR
-from ui.i18n import t
+from i18n import t
 
 HATCH_CSS = (f"background:repeating-linear-gradient(45deg,{NO_DATA_COLOR} 0 3px,"
              "#9a9a9a 3px 5px)")

@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from charts.theme import CAPITAL_COLOR, FONT_FAMILY, NATION_COLOR, NONCAPITAL_COLOR
-from ui.i18n import t
+from i18n import t
 
 GROUP_KEYS = ("nation", "capital", "noncapital")
 REGION_COLOR = "#111111"

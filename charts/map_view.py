@@ -22,7 +22,7 @@ from charts.map_style import NO_DATA_FILL, diverging_colors, region_style, seque
 from charts.map_tooltip import format_value, tooltip_html
 from charts.sources import publisher_line
 from loaders.catalog import by_theme
-from ui.i18n import t
+from i18n import t
 
 DISSOLVE_MODES = ("none", "capital", "gwonyeok")
 CAPITAL_GROUPS = ("capital", "noncapital")

@@ -7,7 +7,7 @@ import pandas as pd
 from analysis.formatting import format_display, format_number, format_pp
 from analysis.gap import GapSummary, NotComparable
 from charts.sources import publisher_line
-from ui.i18n import t
+from i18n import t
 
 GROUP_NAMES = {"CAP": ("수도권", "Capital region"), "NONCAP": ("비수도권", "Rest of country"),
                "NONCAP_EXDJ": ("비수도권(대전 제외)", "Rest of country excl. Daejeon")}

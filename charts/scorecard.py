@@ -17,7 +17,7 @@ from analysis.scorecard import COMPUTED, DERIVED, PUBLISHED, Panel
 from analysis.trends import CAPITAL, NONCAPITAL
 from charts.theme import CAPITAL_COLOR, NONCAPITAL_COLOR
 from charts.trends import finish, highlight, series_label, year_axis
-from ui.i18n import t
+from i18n import t
 
 HEIGHT = 140
 SUBTITLE_CHARS = {"ko": 22, "en": 34}  # fits a quarter of a wide page at 10 px

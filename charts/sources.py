@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ui.i18n import t
+from i18n import t
 
 
 def publisher_line(entry: pd.Series, lang: str) -> str:

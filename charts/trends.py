@@ -21,7 +21,7 @@ from charts.sources import publisher_line
 from charts.theme import (CAPITAL_COLOR, FONT_FAMILY, GWONYEOK_COLORS, NATION_COLOR,
                           NONCAPITAL_COLOR)
 from loaders.crosswalk import gwonyeok_names, gwonyeok_table, region_table
-from ui.i18n import t
+from i18n import t
 
 HEIGHT = 380
 PANEL_HEIGHT = 150

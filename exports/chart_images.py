@@ -17,7 +17,7 @@ import vl_convert
 
 from exports.fonts import register_vega_fonts
 from exports.svg_fonts import embed_font
-from ui.i18n import t
+from i18n import t
 
 EXPORT_WIDTH = 760
 EXPORT_HEIGHT = 380

@@ -22,7 +22,7 @@ from charts.sources import publisher_line
 from charts.trends import series_label
 from loaders import load_regions, region_table
 from loaders.crosswalk import gwonyeok_names
-from ui.i18n import t
+from i18n import t
 
 DATA_SHEET = "data"
 DEFINITIONS_SHEET = "definitions"

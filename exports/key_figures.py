@@ -15,7 +15,7 @@ from analysis.trends import CAPITAL, NONCAPITAL, Trend
 from charts.map_tooltip import format_value
 from charts.map_view import MapView
 from charts.trends import series_label
-from ui.i18n import t
+from i18n import t
 
 
 def noncapital_share_figure(store: pd.DataFrame, catalog: pd.DataFrame, indicator: str,

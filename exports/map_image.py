@@ -29,7 +29,7 @@ from charts.maps import policy_points
 from charts.theme import NO_DATA_COLOR
 from exports.fonts import FONT_DIR, register_matplotlib_fonts
 from loaders import load_policy_layers, load_regions
-from ui.i18n import t
+from i18n import t
 
 PROJECTED_CRS = 5179          # Korea 2000 / Unified CS: true shapes for a printed map
 FIGURE_INCHES = (8.0, 9.0)

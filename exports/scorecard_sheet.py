@@ -18,7 +18,7 @@ from analysis.scorecard import STATUS_UNAVAILABLE, Panel
 from charts.scorecard import fill_source, latest_text, panel_chart, panel_name
 from exports.chart_images import chart_png
 from exports.fonts import FONT_DIR, font_paths
-from ui.i18n import t
+from i18n import t
 
 PANEL_WIDTH = 360            # chart width in CSS pixels; images are rendered at SCALE
 SCALE = 2

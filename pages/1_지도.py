@@ -22,7 +22,7 @@ from loaders import load_catalog, load_indicators, load_policy_layers, load_regi
 from loaders.catalog import themed_name
 from ui import briefing
 from ui.export_buttons import data_downloads, map_downloads
-from ui.i18n import t
+from i18n import t
 from ui.layout import keep_valid, page_setup
 from ui.page_schemas import map_schema
 from ui.url_state import (copy_link, current_page_url, format_value, load_state, seed_widgets,

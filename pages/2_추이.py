@@ -16,7 +16,7 @@ from loaders import load_catalog, load_indicators, region_table
 from loaders.catalog import by_theme, themed_name
 from ui import briefing
 from ui.export_buttons import chart_downloads, data_downloads
-from ui.i18n import t
+from i18n import t
 from ui.layout import (keep_valid, load_page_state, measure_radio, page_setup,
                        write_page_state)
 from ui.page_schemas import trends_schema

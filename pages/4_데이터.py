@@ -10,7 +10,7 @@ import streamlit as st
 from loaders import (MAX_UPLOAD_MB, THEMES, InputError, catalog_overview, clear_caches,
                      confirm_new, confirm_update, load_bundled_catalog, load_catalog,
                      load_indicators, preview_upload, rollback, user_series, versions_table)
-from ui.i18n import t
+from i18n import t
 from ui.layout import page_setup
 
 PREVIEW, UPLOAD_ERROR, MESSAGE = "import_preview", "import_upload_error", "import_message"

@@ -17,7 +17,7 @@ from loaders import load_catalog, load_indicators
 from ui import briefing
 from ui.layout import page_setup
 from ui.page_schemas import briefing_schema
-from ui.i18n import t
+from i18n import t
 from ui.url_state import load_state, write_state
 
 INDEX_KEY = "briefing_index"

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from analysis.classify import SCHEMES
 from analysis.measures import MEASURES
 from conftest import ROOT
-from ui.i18n import t
+from i18n import t
 
 PAGE = str(ROOT / "pages" / "1_지도.py")
 

@@ -16,7 +16,7 @@ from charts.map_view import MapOptions, MapView
 from exports.chart_images import chart_png
 from exports.deck import PinnedView
 from exports.map_image import map_view_png
-from ui.i18n import t
+from i18n import t
 
 SESSION_KEY = "briefing_views"
 

@@ -20,7 +20,7 @@ from exports.data_export import csv_bytes, definitions_table, full_series, xlsx_
 from exports.filenames import export_filename
 from exports.map_html import standalone_map_html
 from exports.map_image import map_view_png
-from ui.i18n import t
+from i18n import t
 
 CSV, XLSX = "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from loaders import data_version
-from ui.i18n import LANGUAGES, t
+from i18n import LANGUAGES, t
 from ui.url_state import GLOBAL_PARAMS, Schema, State, encode_state, load_state, write_state
 
 _WRITTEN = "_url_state_written_{page}"

@@ -22,7 +22,7 @@ from urllib.parse import quote, unquote, urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
-from ui.i18n import t
+from i18n import t
 
 KINDS = ("str", "int", "float", "bool", "strs", "ints", "floats", "int_range")
 GLOBAL_PARAMS = frozenset({"lang", "embed", "embed_options"})  # owned by layout / Streamlit

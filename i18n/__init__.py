@@ -1,8 +1,13 @@
-"""UI strings in Korean (default) and English; data names come from the catalog instead."""
+"""The one catalog of user-visible strings, Korean (default) and English, for every layer.
+
+It sits below loaders, analysis, charts, exports and ui so that any of them can word a
+message; data names (indicators, units, publishers) come from data/catalog.csv instead.
+The catalog is split by page into modules; a key may be defined in one module only.
+"""
 
 from __future__ import annotations
 
-from ui import strings_export, strings_import, strings_map, strings_trends
+from i18n import export, importing, map as map_strings, trends
 
 LANGUAGES = ("ko", "en")
 
@@ -47,8 +52,20 @@ COMMON_STRINGS = {
     "source_prefix": ("출처", "Source"),
     "unit_prefix": ("단위", "Unit"),
 }
-STRINGS = {**COMMON_STRINGS, **strings_map.STRINGS, **strings_trends.STRINGS,
-           **strings_import.STRINGS, **strings_export.STRINGS}
+
+
+def _merged(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    merged: dict[str, tuple[str, str]] = {}
+    for part in parts:
+        twice = merged.keys() & part.keys()
+        if twice:
+            raise ValueError(f"string keys defined twice: {sorted(twice)}")
+        merged.update(part)
+    return merged
+
+
+STRINGS = _merged(COMMON_STRINGS, map_strings.STRINGS, trends.STRINGS, importing.STRINGS,
+                  export.STRINGS)
 
 
 def t(key: str, lang: str) -> str:
