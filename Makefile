@@ -20,8 +20,11 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 run: $(VENV)/.runtime
 	$(PY) -m streamlit run app.py --server.port 8501
 
+# The whole suite, browser journeys included, with no outside network (scripts/offline).
+# loadfile keeps each module on one worker, so a browser module starts one app and one
+# Chromium.
 test: $(VENV)/.dev browser
-	$(PY) -m pytest -n 2 -q
+	scripts/offline $(PY) -m pytest -n 2 --dist loadfile -q
 
 # Headless Chromium, its driver and a Korean font, from Debian (browser test, Hangul exports).
 browser:

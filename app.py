@@ -17,7 +17,7 @@ from exports.scorecard_sheet import scorecard_sheet_png
 from loaders import load_catalog, load_indicators
 from ui import briefing
 from i18n import t
-from ui.layout import current_language, page_setup
+from ui.layout import PAGE_ICON, current_language, page_setup
 from ui.url_state import current_page_url, share_url
 
 PLAN_COMPARISON_YEARS = [2010, 2020]  # the years the 2023 plan quotes GRDP shares for
@@ -144,5 +144,6 @@ NAVIGATION = [  # (page, title key, icon)
 ]
 
 nav_lang = current_language()
+st.set_page_config(page_icon=PAGE_ICON)  # before the navigation, whose icons are :material:
 st.navigation([st.Page(page, title=t(key, nav_lang), icon=icon, default=page is home)
                for page, key, icon in NAVIGATION]).run()

@@ -13,6 +13,9 @@ _WRITTEN = "_url_state_written_{page}"
 
 
 LANGUAGE_STATE = "ui_lang"
+# An emoji favicon is drawn by the browser itself; a :material: page icon would make
+# Streamlit fetch the favicon from fonts.gstatic.com.
+PAGE_ICON = "📊"
 _CACHED_DATA_VERSION: list = [None]  # the user-data version the page caches were built on
 
 
@@ -35,7 +38,7 @@ def current_language() -> str:
 def page_setup(title_key: str) -> str:
     """Page config, the shared language toggle, and the page title; returns the language."""
     lang = current_language()
-    st.set_page_config(page_title=t(title_key, lang), layout="wide")
+    st.set_page_config(page_title=t(title_key, lang), page_icon=PAGE_ICON, layout="wide")
     forget_stale_page_caches()
     choice = st.sidebar.radio(
         t("language", lang), LANGUAGES, index=LANGUAGES.index(lang), horizontal=True,

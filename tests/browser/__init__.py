@@ -1,0 +1,1 @@
+"""Browser journeys: the running app in headless Chromium."""

@@ -1,0 +1,425 @@
+"""Drive the dashboard in a real Chromium the way a person does: open a page, wait until
+Streamlit has finished running the script, click widgets by their visible labels,
+download files, read the address bar, take screenshots.
+
+Widgets are found by the label a person reads (in the page's language), never by
+Streamlit's internal keys, so a test fails when a label is missing or untranslated.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
+
+from selenium import webdriver
+from selenium.common.exceptions import (ElementClickInterceptedException, JavascriptException,
+                                        NoSuchElementException, StaleElementReferenceException,
+                                        TimeoutException, WebDriverException)
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.remote.webelement import WebElement
+from selenium.webdriver.support.ui import WebDriverWait
+
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost"})
+RUN_TIMEOUT = 90      # seconds; a cold first run imports geopandas, folium and the store
+SETTLE_SECONDS = 0.6  # the script may rerun right after it stops (st.rerun, query params)
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+QUIET_FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+               "--no-first-run", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+               "--lang=ko-KR")
+_STALE = (NoSuchElementException, StaleElementReferenceException, JavascriptException,
+          ElementClickInterceptedException)
+
+
+def _without_icon(text: str) -> str:
+    """A button's or expander's label without its Material icon, which the bundled icon
+    font draws from a ligature word ('download', 'keyboard_arrow_down') on its own line."""
+    lines = text.strip().splitlines()
+    return lines[-1].strip() if lines else ""
+
+
+class AppError(AssertionError):
+    """The page showed an exception or never finished running."""
+
+
+def start_chromium(width: int = 1440, height: int = 1000) -> tuple[webdriver.Chrome, Path]:
+    """A headless Chromium with a fresh profile, its own download folder, and the
+    performance log on (every request it makes is recorded)."""
+    profile = Path(tempfile.mkdtemp(prefix="dashboard-chromium-"))
+    downloads = profile / "downloads"
+    downloads.mkdir()
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in QUIET_FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={profile / 'profile'}")
+    options.add_argument(f"--window-size={width},{height}")
+    options.add_experimental_option("prefs", {
+        "download.default_directory": str(downloads), "download.prompt_for_download": False,
+        "intl.accept_languages": "ko-KR,ko"})
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.execute_cdp_cmd("Browser.setDownloadBehavior",
+                           {"behavior": "allow", "downloadPath": str(downloads)})
+    driver.set_window_size(width, height)
+    return driver, profile
+
+
+class App:
+    """One browser tab on the dashboard at ``base_url`` (scheme, host, port and any
+    server.baseUrlPath prefix, no trailing slash)."""
+
+    def __init__(self, driver: webdriver.Chrome, base_url: str, profile: Path):
+        self.driver, self.base_url, self.profile = driver, base_url.rstrip("/"), profile
+        self.downloads = profile / "downloads"
+        self._hosts: set[str] = set()
+        self._urls: list[str] = []
+
+    # --- navigation --------------------------------------------------------------------
+    def page_url(self, page: str = "", **params) -> str:
+        """The address of a page ('' home, '지도', '추이', …) with query parameters."""
+        path = f"{self.base_url}/{quote(page)}" if page else f"{self.base_url}/"
+        return f"{path}?{urlencode(params)}" if params else path
+
+    def open(self, page: str = "", **params) -> "App":
+        return self.get(self.page_url(page, **params))
+
+    def get(self, url: str) -> "App":
+        self.driver.get(url)
+        return self.wait_idle()
+
+    def reload(self) -> "App":
+        self.driver.refresh()
+        return self.wait_idle()
+
+    @property
+    def url(self) -> str:
+        return self.driver.current_url
+
+    def query(self) -> dict[str, str]:
+        """The address bar's query parameters (last value of each)."""
+        return {k: v[-1] for k, v in parse_qs(urlsplit(self.url).query).items()}
+
+    def path(self) -> str:
+        """The address bar's path, decoded (Hangul page names readable)."""
+        return unquote(urlsplit(self.url).path)
+
+    # --- waiting -----------------------------------------------------------------------
+    def script_state(self) -> tuple[str | None, str | None]:
+        try:
+            return tuple(self.driver.execute_script(
+                "const a = document.querySelector('[data-testid=\"stApp\"]');"
+                "return a ? [a.dataset.testScriptState, a.dataset.testConnectionState]"
+                " : [null, null];"))
+        except WebDriverException:
+            return None, None
+
+    def wait_idle(self, timeout: float = RUN_TIMEOUT) -> "App":
+        """Until the script has stopped running and stayed stopped for SETTLE_SECONDS;
+        then fail if the page shows an exception."""
+        deadline = time.monotonic() + timeout
+        quiet_since = None
+        while time.monotonic() < deadline:
+            state, connection = self.script_state()
+            if state == "notRunning" and connection == "CONNECTED":
+                quiet_since = quiet_since or time.monotonic()
+                if time.monotonic() - quiet_since >= SETTLE_SECONDS:
+                    break
+            else:
+                quiet_since = None
+            time.sleep(0.1)
+        else:
+            raise AppError(f"the page did not finish running within {timeout} s "
+                           f"(state {self.script_state()}) at {self.url}")
+        self.assert_no_exception()
+        return self
+
+    def wait_for(self, condition, timeout: float = RUN_TIMEOUT, message: str = ""):
+        """Poll ``condition(app)`` until it returns something truthy; return that."""
+        try:
+            return WebDriverWait(self.driver, timeout, ignored_exceptions=_STALE).until(
+                lambda _: condition(self))
+        except TimeoutException:
+            raise AssertionError(message or f"timed out waiting at {self.url}") from None
+
+    def exceptions(self) -> list[str]:
+        return [e.text for e in self.driver.find_elements(
+            By.CSS_SELECTOR, '[data-testid="stException"]')]
+
+    def assert_no_exception(self) -> None:
+        shown = self.exceptions()
+        if shown:
+            raise AppError(f"the page shows an exception at {self.url}:\n" + "\n".join(shown))
+
+    # --- reading the page --------------------------------------------------------------
+    def find(self, css: str, within: WebElement | None = None) -> list[WebElement]:
+        return (within or self.driver).find_elements(By.CSS_SELECTOR, css)
+
+    def text(self, css: str = "[data-testid='stMain']") -> str:
+        """Visible text of the first element matching ``css`` (the main area by default)."""
+        elements = self.find(css)
+        return elements[0].text if elements else ""
+
+    def sidebar_text(self) -> str:
+        return self.text('[data-testid="stSidebar"]')
+
+    def titles(self) -> list[str]:
+        return [e.text for e in self.find('[data-testid="stHeading"] h1')]
+
+    def widget(self, testid: str, label: str, within: WebElement | None = None) -> WebElement:
+        """The widget of a Streamlit type (stRadio, stSelectbox, …) whose label reads
+        ``label`` exactly."""
+        found = [w for w in self.find(f'[data-testid="{testid}"]', within)
+                 if self._label(w) == label]
+        if not found:
+            labels = [self._label(w) for w in self.find(f'[data-testid="{testid}"]', within)]
+            raise NoSuchElementException(f"no {testid} labelled {label!r}; labels: {labels}")
+        return found[0]
+
+    def _label(self, widget: WebElement) -> str:
+        labels = widget.find_elements(By.CSS_SELECTOR, '[data-testid="stWidgetLabel"]')
+        return labels[0].text.strip() if labels else ""
+
+    def radio_value(self, label: str) -> str | None:
+        """The visible text of the checked option of a radio group (None: none checked)."""
+        for option in self._radio_options(label):
+            if option.find_element(By.CSS_SELECTOR, "input[type=radio]").is_selected():
+                return option.text.strip()
+        return None
+
+    def radio_options(self, label: str) -> list[str]:
+        return [option.text.strip() for option in self._radio_options(label)]
+
+    def _radio_options(self, label: str) -> list[WebElement]:
+        return self.widget("stRadio", label).find_elements(
+            By.CSS_SELECTOR, '[data-testid="stRadioOption"]')
+
+    def selectbox_value(self, label: str) -> str:
+        """The text a selectbox shows for its current choice."""
+        box = self.widget("stSelectbox", label)
+        return box.find_element(By.CSS_SELECTOR, 'input[role="combobox"]').get_attribute("value")
+
+    def multiselect_values(self, label: str) -> list[str]:
+        box = self.widget("stMultiSelect", label)
+        return [tag.get_attribute("aria-label") for tag in box.find_elements(
+            By.CSS_SELECTOR, '.react-aria-ComboBox [data-tag]')]
+
+    def toggle_value(self, label: str) -> bool:
+        return self.widget("stCheckbox", label).find_element(
+            By.CSS_SELECTOR, "input[type=checkbox]").is_selected()
+
+    def slider_value(self, label: str) -> list[str]:
+        """The value text of each thumb (one, or two for a range)."""
+        return [thumb.get_attribute("aria-valuetext") for thumb in self.widget(
+            "stSlider", label).find_elements(By.CSS_SELECTOR, 'input[type="range"]')]
+
+    # --- acting ------------------------------------------------------------------------
+    def click(self, element: WebElement) -> "App":
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        try:
+            element.click()
+        except ElementClickInterceptedException:
+            self.driver.execute_script("arguments[0].click()", element)
+        return self.wait_idle()
+
+    def choose_radio(self, label: str, option: str) -> "App":
+        for choice in self._radio_options(label):
+            if choice.text.strip() == option:
+                return self.click(choice)
+        raise NoSuchElementException(f"radio {label!r} has no option {option!r}; "
+                                     f"options: {self.radio_options(label)}")
+
+    def choose(self, label: str, option: str) -> "App":
+        """Pick ``option`` (its visible text) in the selectbox labelled ``label``."""
+        self._type_into(self.widget("stSelectbox", label), option)
+        return self.wait_idle()
+
+    def add_to_multiselect(self, label: str, option: str) -> "App":
+        self._type_into(self.widget("stMultiSelect", label), option)
+        ActionChains(self.driver).send_keys(Keys.ESCAPE).perform()
+        return self.wait_idle()
+
+    def remove_from_multiselect(self, label: str, option: str) -> "App":
+        box = self.widget("stMultiSelect", label)
+        return self.click(box.find_element(
+            By.CSS_SELECTOR, f'.react-aria-ComboBox button[aria-label="Remove {option}"]'))
+
+    def _type_into(self, box: WebElement, option: str) -> None:
+        """Open a combobox, filter its (virtualised) list by typing, click the option."""
+        field = box.find_element(By.CSS_SELECTOR, '.react-aria-ComboBox input[role="combobox"]')
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", field)
+        field.click()
+        field.send_keys(Keys.CONTROL, "a")
+        field.send_keys(option)
+
+        def matching(_):
+            return [c for c in self.find('[role="option"]') if c.text.strip() == option]
+        try:
+            WebDriverWait(self.driver, 10, ignored_exceptions=_STALE).until(matching)[0].click()
+        except TimeoutException:
+            listed = [c.text.strip() for c in self.find('[role="option"]')]
+            ActionChains(self.driver).send_keys(Keys.ESCAPE).perform()
+            raise NoSuchElementException(f"no option {option!r}; listed: {listed[:40]}") \
+                from None
+
+    def toggle(self, label: str) -> "App":
+        widget = self.widget("stCheckbox", label)
+        return self.click(widget.find_element(By.CSS_SELECTOR, "label"))
+
+    def slider_keys(self, label: str, *keys: str, thumb_index: int = 0) -> "App":
+        """Focus a thumb of the slider labelled ``label`` and press keys (Keys.END, …)."""
+        thumb = self.widget("stSlider", label).find_elements(
+            By.CSS_SELECTOR, 'input[type="range"]')[thumb_index]
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});"
+                                   "arguments[0].focus()", thumb)
+        ActionChains(self.driver).send_keys(*keys).perform()
+        return self.wait_idle()
+
+    def button(self, label: str) -> WebElement:
+        """A button (plain, download, link or form submit) by its visible text."""
+        for candidate in self.find('button, a[data-testid*="Button"], a[role="button"]'):
+            if _without_icon(candidate.text) == label and candidate.is_displayed():
+                return candidate
+        shown = sorted({_without_icon(c.text) for c in self.find("button") if c.text.strip()})
+        raise NoSuchElementException(f"no button {label!r}; buttons: {shown}")
+
+    def press(self, label: str) -> "App":
+        return self.click(self.button(label))
+
+    def keys(self, *keys: str) -> "App":
+        """Send keys to the page body (e.g. the briefing's ← → shortcuts)."""
+        body = self.driver.find_element(By.TAG_NAME, "body")
+        ActionChains(self.driver).move_to_element_with_offset(body, 5, 5).click() \
+            .send_keys(*keys).perform()
+        return self.wait_idle()
+
+    def expand(self, label: str) -> "App":
+        """Open the expander whose summary reads ``label`` (no-op when open)."""
+        for summary in self.find('[data-testid="stExpander"] summary'):
+            if _without_icon(summary.text) == label:
+                details = summary.find_element(By.XPATH, "..")
+                if details.get_attribute("open") is None:
+                    self.click(summary)
+                return self
+        raise NoSuchElementException(f"no expander {label!r}")
+
+    def switch_language(self, lang: str) -> "App":
+        """Use the sidebar's language toggle as a person does (labelled in the language
+        currently shown)."""
+        labels = [self._label(w) for w in self.find('[data-testid="stSidebar"] '
+                                                     '[data-testid="stRadio"]')]
+        toggle = next(label for label in labels if label in ("언어", "Language"))
+        return self.choose_radio(toggle, {"ko": "한국어", "en": "English"}[lang])
+
+    # --- files -------------------------------------------------------------------------
+    def download(self, label: str, timeout: float = 60) -> Path:
+        """Press a download button and return the finished file (moved out of the
+        download folder so the next download is not confused with it)."""
+        before = set(self.downloads.iterdir())
+        button = self.button(label)
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+        button.click()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            new = [p for p in set(self.downloads.iterdir()) - before
+                   if not p.name.endswith((".crdownload", ".tmp"))]
+            if new:
+                time.sleep(0.2)
+                done = self.profile / "taken" / new[0].name
+                done.parent.mkdir(exist_ok=True)
+                shutil.move(new[0], done)
+                return done
+            time.sleep(0.1)
+        raise AssertionError(f"no file arrived after pressing {label!r}")
+
+    def screenshot(self, name: str, full_page: bool = False) -> Path:
+        """Save a PNG under tests/browser/screenshots (git-ignored) and return its path."""
+        SCREENSHOTS.mkdir(exist_ok=True)
+        path = SCREENSHOTS / f"{re.sub(r'[^0-9A-Za-z가-힣_.-]+', '_', name)}.png"
+        if full_page:
+            height = self.driver.execute_script(
+                "const m = document.querySelector('[data-testid=\"stMain\"]');"
+                "return Math.max(document.body.scrollHeight, m ? m.scrollHeight : 0);")
+            size = self.driver.get_window_size()
+            self.driver.set_window_size(size["width"], min(int(height) + 120, 8000))
+            try:
+                self.driver.save_screenshot(str(path))
+            finally:
+                self.driver.set_window_size(size["width"], size["height"])
+        else:
+            self.driver.save_screenshot(str(path))
+        return path
+
+    # --- layout ------------------------------------------------------------------------
+    def overflowing(self, slack: int = 1) -> list[str]:
+        """Elements of the main area that stick out of the viewport or out of their own
+        scroll box, as 'tag.testid text… (width)' for a readable failure."""
+        return self.driver.execute_script("""
+            const slack = arguments[0], vw = document.documentElement.clientWidth;
+            const out = [];
+            for (const el of document.querySelectorAll('[data-testid="stMain"] *')) {
+              const r = el.getBoundingClientRect();
+              if (r.width <= 2 || r.height <= 2) continue;   // screen-reader-only inputs
+              const style = getComputedStyle(el);
+              if (style.visibility === 'hidden' || style.position === 'fixed'
+                  || (style.clip && style.clip !== 'auto')) continue;
+              const clipped = !(el instanceof SVGElement)
+                 && el.scrollWidth > el.clientWidth + slack
+                 && ['visible', 'clip', 'hidden'].includes(style.overflowX)
+                 && el.clientWidth > 0 && !el.closest('[data-testid="stDataFrame"]')
+                 && !el.closest('.stCode') && !el.closest('[data-testid="stCode"]');
+              if (r.right > vw + slack || r.left < -slack || clipped) {
+                const id = el.dataset.testid || el.getAttribute('class') || '';
+                out.push(`${el.tagName.toLowerCase()}.${String(id).slice(0, 40)} `
+                         + `"${(el.innerText || '').slice(0, 30)}" `
+                         + `(${Math.round(r.left)}..${Math.round(r.right)} of ${vw}, `
+                         + `scroll ${el.scrollWidth}/${el.clientWidth})`);
+              }
+            }
+            return out;""", slack)
+
+    # --- network -----------------------------------------------------------------------
+    def requested_hosts(self) -> set[str]:
+        """Every host the browser has asked for since it started (http, https, ws, wss)."""
+        for entry in self.driver.get_log("performance"):
+            message = json.loads(entry["message"])["message"]
+            if message["method"] == "Network.requestWillBeSent":
+                url = message["params"]["request"]["url"]
+                parts = urlsplit(url)
+                if parts.scheme in ("http", "https", "ws", "wss"):
+                    self._hosts.add(parts.hostname or "")
+                    self._urls.append(url)
+            elif message["method"] == "Network.webSocketCreated":
+                parts = urlsplit(message["params"]["url"])
+                self._hosts.add(parts.hostname or "")
+                self._urls.append(message["params"]["url"])
+        return set(self._hosts)
+
+    def outside_requests(self) -> list[str]:
+        self.requested_hosts()
+        return [u for u in self._urls if urlsplit(u).hostname not in LOCAL_HOSTS]
+
+
+@contextmanager
+def fresh_browser(base_url: str, width: int = 1440, height: int = 1000):
+    """A second Chromium with its own empty profile: nothing of the first session (no
+    cookies, no session state), as when a link is opened on another machine."""
+    driver, profile = start_chromium(width, height)
+    app = App(driver, base_url, profile)
+    try:
+        yield app
+    finally:
+        outside = app.outside_requests()
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+        assert not outside, f"requests left the app's origin: {outside[:5]}"
