@@ -5,12 +5,19 @@ everything that does change (the choropleth, the capital outline, policy layers)
 FeatureGroup. streamlit-folium keys its component on the base map's script, so a new
 year or measure swaps the FeatureGroup inside the same map instead of reloading it:
 no flicker, and pan/zoom survive.
+
+Folium elements are built anew for every render: streamlit-folium renames the ids of
+every element it renders, in place, so an element that was shown on the page and then
+put into another map (the offline HTML export) refers to variables that the second map
+never declares. ``map_layer`` and ``build_map`` therefore take the chosen policy layers
+as data (``PolicyChoice``) and make their own folium objects.
 """
 
 from __future__ import annotations
 
 import json
 import math
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import folium
@@ -189,6 +196,16 @@ def policy_points(layers: pd.DataFrame, chosen: list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["layer", "region_code", "lat", "lon", "color"])
 
 
+@dataclass(frozen=True)
+class PolicyChoice:
+    """The policy layers to draw: the plan's table, the chosen layer ids in order, their
+    labels and the language of region names."""
+    layers: pd.DataFrame = field(default_factory=pd.DataFrame)
+    chosen: tuple[str, ...] = ()
+    labels: tuple[tuple[str, str], ...] = ()
+    lang: str = "ko"
+
+
 def policy_layers(layers: pd.DataFrame, chosen: list[str], labels: dict[str, str],
                   lang: str) -> list[folium.FeatureGroup]:
     """One marker per (layer, 시도) carrying every note of the plan for it, and for the
@@ -228,20 +245,24 @@ def _year_label(year: str, lang: str) -> str:
     return f"{year}년" if year and lang == "ko" else year
 
 
-def map_layer(geojson: str, extra: list[folium.FeatureGroup] = ()) -> folium.FeatureGroup:
-    """Everything that changes with the user's choices, as one FeatureGroup: the choropleth
-    (from choropleth_geojson), the capital outline on top of it, then policy layers."""
+def map_layer(geojson: str, policy: PolicyChoice = PolicyChoice()) -> folium.FeatureGroup:
+    """Everything that changes with the user's choices, as one new FeatureGroup: the
+    choropleth (from choropleth_geojson), the capital outline on top of it, then the
+    chosen policy layers."""
     layer = folium.FeatureGroup(name="gap_map")
     GeoJsonScript(geojson).add_to(layer)
     for outline in capital_outline_json():
         GeoJsonScript(outline, tooltips=False, interactive=False).add_to(layer)
-    for group in extra:
-        group.add_to(layer)
+    if policy.chosen:
+        for group in policy_layers(policy.layers, list(policy.chosen), dict(policy.labels),
+                                   policy.lang):
+            group.add_to(layer)
     return layer
 
 
-def build_map(geojson: str, extra: list[folium.FeatureGroup] = ()) -> folium.Map:
-    """A complete map (base map plus layer), e.g. to save as HTML or to inspect in tests."""
+def build_map(geojson: str, policy: PolicyChoice = PolicyChoice()) -> folium.Map:
+    """A complete new map (base map plus layer), e.g. to save as HTML or to inspect in
+    tests."""
     fmap = base_map()
-    map_layer(geojson, extra).add_to(fmap)
+    map_layer(geojson, policy).add_to(fmap)
     return fmap

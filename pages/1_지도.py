@@ -14,8 +14,8 @@ from charts.map_legend import policy_legend_html
 from charts.map_trend import trend_chart, trend_frame
 from charts.map_view import (DISSOLVE_MODES, MapOptions, MapView, breaks_pool, build_view,
                              indicator_choices)
-from charts.maps import (POLICY_COLORS, base_map, build_map, choropleth_geojson,
-                         group_geometries, map_layer, policy_layers, region_geometries)
+from charts.maps import (POLICY_COLORS, PolicyChoice, base_map, build_map, choropleth_geojson,
+                         group_geometries, map_layer, region_geometries)
 from exports.data_export import map_table
 from exports.key_figures import map_key_figure
 from loaders import load_catalog, load_indicators, load_policy_layers, load_regions
@@ -155,8 +155,8 @@ view, geojson = cached_view(options, lang)
 st.subheader(view.title)
 map_column, side_column = st.columns([3, 1.25])
 with map_column:
-    policy = policy_layers(load_policy_layers(), chosen_policy,
-                           {p: t(f"policy_{p}", lang) for p in policy_ids}, lang)
+    policy = PolicyChoice(load_policy_layers(), tuple(chosen_policy),
+                          tuple((p, t(f"policy_{p}", lang)) for p in policy_ids), lang)
     returned = st_folium(base_map(), key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True,
                          feature_group_to_add=map_layer(geojson, policy),
                          returned_objects=["last_active_drawing"])

@@ -259,6 +259,34 @@ def test_standalone_map_html_has_no_external_addresses(map_case):
     assert view.title in html and "세종특별자치시" in html
 
 
+def declared_and_used_names(html: str) -> tuple[set[str], set[str]]:
+    """Folium's element variables the page's script declares and those it refers to."""
+    names = r"((?:map|feature_group|geo_json_script|circle_marker|poly_line|tooltip)_\w+)"
+    declared = set(re.findall(r"var " + names + r"\s*=", html))
+    used = set(re.findall(r"\b" + names + r"\b", html))
+    return declared, used
+
+
+def test_map_html_after_the_page_showed_the_map_declares_every_layer(map_case):
+    """The page renders its layer with st_folium (which renames folium ids in place)
+    before the HTML export builds a second map: with a policy layer on, the export used
+    to refer to feature groups it never declared (ReferenceError, nothing drawn)."""
+    from streamlit_folium import _get_feature_group_string
+
+    from charts.maps import PolicyChoice, base_map, map_layer
+    options, view = map_case
+    geojson = choropleth_geojson(view.regions, region_geometries("sido"))
+    policy = PolicyChoice(loaders.load_policy_layers(),
+                          ("future_industry_pair", "crisis_support_center"),
+                          (("future_industry_pair", "미래"), ("crisis_support_center", "위기")))
+    _get_feature_group_string(map_layer(geojson, policy), base_map(), 0)   # as on the page
+    html = map_html.standalone_map_html(build_map(geojson, policy), view.title, view.legend,
+                                        view.source)
+    declared, used = declared_and_used_names(html)
+    assert used - declared == set()
+    assert sum(name.startswith("circle_marker") for name in declared) >= 5
+
+
 def test_an_asset_that_is_not_bundled_is_refused():
     with pytest.raises(map_html.OfflineAssetError):
         map_html.inline_assets('<script src="https://code.jquery.com/jquery-3.7.1.min.js">'

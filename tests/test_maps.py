@@ -12,8 +12,8 @@ from charts.map_legend import class_labels, legend_html
 from charts.map_style import (CAPITAL_CASING, CAPITAL_LINE, NO_DATA_FILL, diverging_colors,
                               sequential_colors)
 from charts.map_view import MapOptions, build_view
-from charts.maps import (LEAFLET_CSS, LEAFLET_JS, build_map, choropleth_geojson, group_geometries,
-                         policy_layers, region_geometries)
+from charts.maps import (LEAFLET_CSS, LEAFLET_JS, PolicyChoice, build_map, choropleth_geojson,
+                         group_geometries, region_geometries)
 from conftest import ROOT, read_reference
 from loaders import load_policy_layers, load_regions
 
@@ -94,11 +94,11 @@ def test_names_from_data_are_escaped_in_tooltips_legend_and_map_html(store, cata
 def test_policy_notes_are_escaped_and_shown(store, catalog):
     layers = load_policy_layers().copy()
     layers.loc[0, "note"] = SCRIPT + " {{ 7*7 }} `${x}`"
-    groups = policy_layers(layers, ["future_industry_pair", "crisis_support_center"],
-                           {"future_industry_pair": "지역협력형 미래 신산업",
-                            "crisis_support_center": "위기지원센터"}, "ko")
+    policy = PolicyChoice(layers, ("future_industry_pair", "crisis_support_center"),
+                          (("future_industry_pair", "지역협력형 미래 신산업"),
+                           ("crisis_support_center", "위기지원센터")), "ko")
     _, geojson, _ = view_and_features(store, catalog, MapOptions("grdp_nominal", 2023))
-    html = build_map(geojson, groups).get_root().render()
+    html = build_map(geojson, policy).get_root().render()
     assert SCRIPT not in html and "&lt;script&gt;alert(1)" in html
     assert "&#123;&#123; 7*7 &#125;&#125;" in html      # shown as text, not evaluated
     assert "${x}" not in html and "&#96;&#36;&#123;x&#125;&#96;" in html
