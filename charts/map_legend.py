@@ -7,9 +7,10 @@ shows it next to the map so it can change without reloading the map frame.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
-from charts.map_style import CAPITAL_CASING, CAPITAL_LINE
+from charts.map_style import CAPITAL_CASING, CAPITAL_LINE, swatch_border
 from charts.theme import FONT_FAMILY, NO_DATA_COLOR
 from i18n import t
 
@@ -47,12 +48,12 @@ def _row(swatch: str, label: str) -> str:
     return f'<div style="margin:2px 0;white-space:nowrap">{swatch}{escape(label)}</div>'
 
 
-def legend_html(title: str, unit: str, edges: tuple[float, ...], colors: tuple[str, ...],
-                lang: str, signed: bool = False, has_no_data: bool = True) -> str:
-    """Class swatches with their ranges and unit, the no-data hatch and the capital
-    outline; all text is escaped."""
-    rows = [_row(_swatch(f"background:{color}"), label)
-            for color, label in zip(colors, class_labels(edges, signed))]
+def legend_html(title: str, unit: str, labels: Sequence[str], colors: Sequence[str],
+                lang: str, has_no_data: bool = True) -> str:
+    """Class swatches with their labels (class_labels, or the groups of a two-value map)
+    and unit, the no-data hatch and the capital outline; all text is escaped."""
+    rows = [_row(_swatch(f"background:{color};border-color:{swatch_border(color)}"), label)
+            for color, label in zip(colors, labels)]
     if has_no_data:
         rows.append(_row(_swatch(HATCH_CSS), t("map_no_data", lang)))
     outline = (f"background:#fff;border:{CAPITAL_LINE['weight']}px solid {CAPITAL_LINE['color']};"

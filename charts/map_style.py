@@ -2,7 +2,11 @@
 
 Classes are coloured from viridis (sequential, light = low, dark = high) or ColorBrewer
 PuOr (diverging, orange below zero, purple above), both readable with common colour-vision
-deficiencies. The capital-region outline is drawn twice, a dark casing under a vermillion
+deficiencies. PuOr's own middle is nearly white (#f7f7f7, the map's background), so the
+diverging view's near-average class is a pale sand fill with a grey border instead, and the
+classes nearest zero start at a visible strength: every class stays apart from the others,
+from the background and from the no-data hatch under protan, deutan and tritan vision
+(tests/test_maps.py measures it). The capital-region outline is drawn twice, a dark casing under a vermillion
 line, so that it stands out on the lightest and on the darkest class colour alike.
 """
 
@@ -22,6 +26,9 @@ NO_DATA_PATTERN_ID = "nodata-hatch"
 NO_DATA_FILL = f"url(#{NO_DATA_PATTERN_ID}) {NO_DATA_COLOR}"
 BORDER_COLOR = "#ffffff"
 CASING_COLOR = "#1a1a1a"
+DIVERGING_NEUTRAL = "#eae3cf"        # near the average: a visible fill, not the background
+NEUTRAL_BORDER_COLOR = "#8c8c8c"     # white borders would vanish against the background
+DIVERGING_NEAREST, DIVERGING_OUTER = 0.2, 0.45   # PuOr offsets from its middle (0.5)
 
 CAPITAL_CASING = {"color": CASING_COLOR, "weight": 4, "opacity": 0.9, "fill": False,
                   "interactive": False}
@@ -42,32 +49,45 @@ def sequential_colors(classes: int) -> tuple[str, ...]:
 @lru_cache(maxsize=64)
 def diverging_colors(edges: tuple[float, ...]) -> tuple[str, ...]:
     """One colour per class, symmetric around zero: classes below zero orange, above it
-    purple, a class straddling zero neutral; equally far from zero means equally dark."""
+    purple, a class straddling zero DIVERGING_NEUTRAL; equally far from zero means equally
+    dark. The outermost classes stop short of PuOr's nearly black ends."""
     palette = colormaps[DIVERGING_PALETTE]
     lows, highs = edges[:-1], edges[1:]
     below = [i for i, high in enumerate(highs) if high <= 0]
     above = [i for i, low in enumerate(lows) if low >= 0]
     side = max(len(below), len(above), 1)
+
+    def offset(step: int) -> float:          # step 1 = nearest zero
+        share = (step - 1) / (side - 1) if side > 1 else 1.0
+        return DIVERGING_NEAREST + (DIVERGING_OUTER - DIVERGING_NEAREST) * share
+
     colors = []
     for i in range(len(lows)):
         if i in below:
-            step = len(below) - below.index(i)   # 1 = nearest zero
-            position = 0.5 - 0.5 * step / side
+            colors.append(to_hex(palette(0.5 - offset(len(below) - below.index(i)))))
         elif i in above:
-            step = above.index(i) + 1
-            position = 0.5 + 0.5 * step / side
+            colors.append(to_hex(palette(0.5 + offset(above.index(i) + 1))))
         else:
-            position = 0.5
-        # Pull the outermost classes in a little: the extreme ends are nearly black.
-        colors.append(to_hex(palette(0.5 + (position - 0.5) * 0.9)))
+            colors.append(DIVERGING_NEUTRAL)
     return tuple(colors)
+
+
+def border_color(fill: str) -> str:
+    """Thin white borders keep neighbours of one class apart; the pale neutral class gets
+    grey ones so that its shape shows against the background."""
+    return NEUTRAL_BORDER_COLOR if fill == DIVERGING_NEUTRAL else BORDER_COLOR
+
+
+def swatch_border(fill: str) -> str:
+    """Outline of a legend swatch: light grey, or the neutral class's own grey border."""
+    return NEUTRAL_BORDER_COLOR if fill == DIVERGING_NEUTRAL else "#bbbbbb"
 
 
 def region_style(fill: str) -> dict:
     """Leaflet path style of one region: its class colour (or the no-data hatch) with thin
-    white borders so that neighbours with the same class stay apart."""
-    return {"fillColor": fill, "fillOpacity": 1 if fill == NO_DATA_FILL else 0.9,
-            "color": BORDER_COLOR, "weight": 0.7, "opacity": 1}
+    borders. Fills are opaque so that the map, its legend and its PNG show one colour."""
+    return {"fillColor": fill, "fillOpacity": 1, "color": border_color(fill), "weight": 0.7,
+            "opacity": 1}
 
 
 HATCH_DEFS_HTML = f"""

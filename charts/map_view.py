@@ -17,8 +17,9 @@ from analysis.classify import Classification, classify
 from analysis.measures import (MeasureResult, compute_measure, dissolved_measure,
                                measure_availability, measure_series, missing_by_reason, rank_of,
                                years_with_data)
-from charts.map_legend import legend_html
-from charts.map_style import NO_DATA_FILL, diverging_colors, region_style, sequential_colors
+from charts.map_legend import class_labels, legend_html
+from charts.map_style import (DIVERGING_NEUTRAL, NO_DATA_FILL, diverging_colors, region_style,
+                              sequential_colors)
 from charts.map_tooltip import format_value, tooltip_html
 from charts.sources import publisher_line
 from loaders.catalog import by_theme
@@ -62,6 +63,7 @@ class MapView:
     legend: str
     notes: list[str] = field(default_factory=list)
     source: str = ""
+    labels: tuple[str, ...] = ()    # one legend label per class (the PNG uses them too)
 
 
 def indicator_choices(store: pd.DataFrame, catalog: pd.DataFrame) -> list[str]:
@@ -180,23 +182,83 @@ def _measure_label(catalog, options: MapOptions, lang: str) -> str:
     return f"{name} · {t(f'map_measure_{options.measure}', lang)}"
 
 
+def _per_group_average(catalog, options: MapOptions) -> bool:
+    """Whether the comparison figures of a dissolved map are national (or capital and
+    non-capital) totals divided by the number of groups they hold: sizes and shares of an
+    additive indicator (analysis.measures.dissolved_measure)."""
+    return (options.dissolve != "none" and options.measure in ("level", "share")
+            and bool(catalog.loc[options.indicator, "additive"]))
+
+
+def _aggregate_label(catalog, options: MapOptions, key: str, lang: str) -> str:
+    """What a comparison figure is: '전국 평균', or on a dissolved map of sizes 'the mean of
+    the two groups (national total ÷ 2)' — never 'national average' for a mean of groups."""
+    if not _per_group_average(catalog, options):
+        return t(f"map_tt_{key}", lang)
+    return t(f"map_tt_{key}_per_{options.dissolve}", lang)
+
+
+def _gap_label(catalog, options: MapOptions, lang: str) -> str:
+    if not _per_group_average(catalog, options):
+        return t(f"map_gap_to_{options.reference}", lang)
+    key = _reference_group(options)
+    return t("map_gap_to", lang).format(reference=_aggregate_label(catalog, options, key, lang))
+
+
 def _title(catalog, options: MapOptions, lang: str) -> str:
     years = (f"{options.base_year}→{options.year}" if options.measure == "growth"
              and options.base_year else str(options.year))
     title = f"{_measure_label(catalog, options, lang)}, {years}"
     if options.diverging:
-        title += f" — {t(f'map_gap_to_{options.reference}', lang)}"
+        title += f" — {_gap_label(catalog, options, lang)}"
     return title
 
 
-def _source_line(catalog, options: MapOptions, unit: str, lang: str) -> str:
+def view_publishers(catalog, options: MapOptions, lang: str) -> list[str]:
+    """Who published the figures behind the mapped values: the indicator's publisher and,
+    for a per-capita value or an index of one, the population denominator's too."""
     entry = catalog.loc[options.indicator]
     publishers = [publisher_line(entry, lang)]
     denominator = entry["per_capita_denominator"]
     if options.measure in ("per_capita", "index") and denominator and entry["unit_ko"] != "%":
         publishers.append(publisher_line(catalog.loc[denominator], lang))
-    return (f"{t('source_prefix', lang)}: {'; '.join(dict.fromkeys(publishers))} · "
-            f"{t('unit_prefix', lang)}: {unit}")
+    return list(dict.fromkeys(publishers))
+
+
+def _source_line(catalog, options: MapOptions, unit: str, lang: str) -> str:
+    return (f"{t('source_prefix', lang)}: {'; '.join(view_publishers(catalog, options, lang))}"
+            f" · {t('unit_prefix', lang)}: {unit}")
+
+
+def _two_value_classes(mapped: pd.Series, names: pd.Series, decimals: int, diverging: bool,
+                       lang: str) -> tuple[Classification, tuple[str, ...], tuple[str, ...]]:
+    """Classes, colours and legend labels of a map of two values (수도권 / 비수도권): one
+    class per group, labelled with its name and value, instead of five ranges for two
+    numbers. Diverging: each side of zero in its own colour, zero neutral."""
+    shown = mapped.dropna().sort_values()
+    low, high = float(shown.iloc[0]), float(shown.iloc[-1])
+    classification = Classification((low, (low + high) / 2, high), "two_values", diverging)
+    classes = classification.class_of(shown)
+    if diverging:
+        below, above = diverging_colors((-1.0, 0.0, 1.0))
+        colors = tuple(below if v < 0 else above if v > 0 else DIVERGING_NEUTRAL
+                       for v in (low, high))
+    else:
+        colors = sequential_colors(2)
+    labels = tuple(" · ".join(f"{names[code]} {format_value(value, decimals, '', lang, diverging)}"
+                              for code, value in shown[classes == i].items()) or "–"
+                   for i in range(2))
+    return classification, colors, labels
+
+
+def _sigungu_note(regions: gpd.GeoDataFrame, lang: str) -> str:
+    """At 시군구 level cities with 일반구 are drawn and ranked as their 구 (codes not ending
+    in 0), next to whole cities and 군: say so, with the count."""
+    districts = regions.loc[~regions["region_code"].str.endswith("0"), "region_code"]
+    if districts.empty:
+        return ""
+    return t("map_sigungu_units_note", lang).format(districts=len(districts),
+                                                    cities=districts.str[:4].nunique())
 
 
 def build_view(store: pd.DataFrame, catalog: pd.DataFrame, regions: gpd.GeoDataFrame,
@@ -208,15 +270,21 @@ def build_view(store: pd.DataFrame, catalog: pd.DataFrame, regions: gpd.GeoDataF
     unit = result.unit_ko if lang == "ko" else result.unit_en
     values = result.values["value"]
     mapped = _mapped(result, options)
-    classification = classify(mapped, options.scheme, options.k, list(options.manual_breaks),
-                              pool if options.fixed_breaks else None, options.diverging)
-    colors = (diverging_colors(classification.edges) if options.diverging
-              else sequential_colors(classification.classes))
-    classes = classification.class_of(mapped)
-    fills = classes.map(lambda c: NO_DATA_FILL if pd.isna(c) else colors[int(c)])
     names = _region_names(regions, options, lang).reindex(values.index)
     names["name"] = names["name"].fillna(pd.Series(values.index, index=values.index))
     names["subtitle"] = names["subtitle"].fillna("")
+    if options.dissolve == "capital" and mapped.notna().sum() == 2:
+        classification, colors, labels = _two_value_classes(
+            mapped, names["name"], result.decimals, options.diverging, lang)
+    else:
+        classification = classify(mapped, options.scheme, options.k,
+                                  list(options.manual_breaks),
+                                  pool if options.fixed_breaks else None, options.diverging)
+        colors = (diverging_colors(classification.edges) if options.diverging
+                  else sequential_colors(classification.classes))
+        labels = tuple(class_labels(classification.edges, signed=options.diverging))
+    classes = classification.class_of(mapped)
+    fills = classes.map(lambda c: NO_DATA_FILL if pd.isna(c) else colors[int(c)])
     missing, coverage_notes = _missing_reasons(store, catalog, options, result, names,
                                                not_yet, lang)
     share = _indicator_share(store, catalog, options, options.year)
@@ -230,29 +298,36 @@ def build_view(store: pd.DataFrame, catalog: pd.DataFrame, regions: gpd.GeoDataF
         frame["change"] = result.values["change"]
     frame["style"] = frame["fill"].map(region_style)
     ranked = int(values.notna().sum())
-    frame["tooltip"] = [_tooltip(row, result, options, unit, ranked, lang)
+    frame["tooltip"] = [_tooltip(row, result, catalog, options, unit, ranked, lang)
                         for row in frame.to_dict("records")]
     title = _title(catalog, options, lang)
-    legend = legend_html(title, unit, classification.edges, colors, lang,
-                         signed=options.diverging, has_no_data=bool(values.isna().any()))
+    legend = legend_html(title, unit, labels, colors, lang,
+                         has_no_data=bool(values.isna().any()))
     notes = [note for note in (result.note_ko if lang == "ko" else result.note_en,) if note]
     if options.diverging and math.isnan(result.aggregates.get(_reference_group(options), math.nan)):
         notes.append(t("map_no_reference", lang))
+    if options.level == "sigungu" and options.dissolve == "none":
+        notes.append(_sigungu_note(regions, lang))
     return MapView(title=title, unit=unit, decimals=result.decimals,
                    classification=classification, colors=colors, regions=frame,
-                   table=_table(frame, options, unit, result.decimals, lang), legend=legend,
-                   notes=notes + coverage_notes, source=_source_line(catalog, options, unit, lang))
+                   table=_table(frame, catalog, options, unit, result.decimals, lang),
+                   legend=legend, notes=[n for n in notes + coverage_notes if n],
+                   source=_source_line(catalog, options, unit, lang), labels=labels)
 
 
-def _comparison_rows(result: MeasureResult, options: MapOptions, unit: str,
+def _comparison_rows(result: MeasureResult, catalog, options: MapOptions, unit: str,
                      lang: str) -> list[tuple[str, str]]:
+    """The capital, non-capital and national figures, each named for what it is; a figure
+    that cannot be built is left out (the notes say why), not shown as an empty row."""
     keys = ("capital", "noncapital", "nation") if options.dissolve != "capital" else ("nation",)
-    return [(t(f"map_tt_{key}", lang), format_value(result.aggregates.get(key), result.decimals,
-                                                     unit, lang, signed=options.measure == "growth"))
-            for key in keys]
+    return [(_aggregate_label(catalog, options, key, lang),
+             format_value(figure, result.decimals, unit, lang,
+                          signed=options.measure == "growth"))
+            for key in keys
+            if not math.isnan(figure := float(result.aggregates.get(key, math.nan)))]
 
 
-def _tooltip(row: dict, result: MeasureResult, options: MapOptions, unit: str,
+def _tooltip(row: dict, result: MeasureResult, catalog, options: MapOptions, unit: str,
              ranked: int, lang: str) -> str:
     rows = [(t(f"map_measure_{options.measure}", lang),
              format_value(row["value"], result.decimals, unit, lang,
@@ -265,17 +340,17 @@ def _tooltip(row: dict, result: MeasureResult, options: MapOptions, unit: str,
         rows.append((t("map_total_change", lang),
                      format_value(row["change"], 1, "%" if unit != "%p" else "%p", lang,
                                   signed=True)))
-    if options.diverging:
-        rows.append((t(f"map_gap_to_{options.reference}", lang),
+    if options.diverging and not pd.isna(row["mapped"]):
+        rows.append((_gap_label(catalog, options, lang),
                      format_value(row["mapped"], result.decimals, unit, lang, signed=True)))
     rows.append((t("map_col_rank", lang), f"{int(row['rank'])} / {ranked}"))
     if not pd.isna(row["share"]):
         rows.append((t("map_share_of_nation", lang), format_value(row["share"], 1, "%", lang)))
-    rows.extend(_comparison_rows(result, options, unit, lang))
+    rows.extend(_comparison_rows(result, catalog, options, unit, lang))
     return tooltip_html(row["name"], row["subtitle"], rows)
 
 
-def _table(frame: pd.DataFrame, options: MapOptions, unit: str, decimals: int,
+def _table(frame: pd.DataFrame, catalog, options: MapOptions, unit: str, decimals: int,
            lang: str) -> pd.DataFrame:
     """The mapped values as text ('자료 없음' where blank), ranked; rank stays numeric so
     the table sorts by value."""
@@ -294,7 +369,7 @@ def _table(frame: pd.DataFrame, options: MapOptions, unit: str, decimals: int,
             format_value(v, 1, "%" if unit != "%p" else "%p", lang, signed=True)
             for v in ordered["change"]]
     if options.diverging:
-        table[t(f"map_gap_to_{options.reference}", lang)] = [
+        table[_gap_label(catalog, options, lang)] = [
             format_value(v, decimals, "", lang, signed=True) for v in ordered["mapped"]]
     if ordered["share"].notna().any():
         table[t("map_share_of_nation", lang)] = [format_value(v, 1, "%", lang)

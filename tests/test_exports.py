@@ -229,7 +229,7 @@ def test_map_png_of_a_dissolved_map(store, catalog):
     options = MapOptions("grdp_nominal", 2010, "per_capita", dissolve="gwonyeok")
     view = build_view(store, catalog, loaders.load_regions("sido"), options, "en")
     image = decode(map_view_png(view, options, "en", dpi=80))
-    assert image.shape[:2] == (720, 640) and ink(image) > 0.1
+    assert image.shape[:2] == (720, 640) and ink(image) > 0.08   # map beside its legend
 
 
 class AssetFinder(HTMLParser):

@@ -141,8 +141,8 @@ def test_sigungu_map_joins_every_unit_and_lists_gaps_by_province(store, catalog)
 
 
 def test_legend_is_plain_html_with_unit_and_hangul():
-    html = legend_html("지역내총생산(명목) · 1인당, 2023", "만원/인", (3000.0, 4000.0, 8200.0),
-                       ("#111111", "#222222"), "ko")
+    html = legend_html("지역내총생산(명목) · 1인당, 2023", "만원/인",
+                       class_labels((3000.0, 4000.0, 8200.0)), ("#111111", "#222222"), "ko")
     assert "단위: 만원/인" in html and "3,000 – 4,000" in html and "수도권 경계" in html
     assert "<script" not in html and "d3" not in html
     assert class_labels((-5.0, 0.0, 5.0), signed=True) == ["-5 – 0", "0 – +5"]
