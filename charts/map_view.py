@@ -52,7 +52,7 @@ class MapOptions:
 class MapView:
     """What the page draws: ``regions`` is indexed by region (or group) code with columns
     name, subtitle, value, mapped (the value or its gap to the reference), class, fill,
-    rank, share, missing, tooltip, style."""
+    rank, share, missing, preliminary, tooltip, style."""
     title: str
     unit: str
     decimals: int
@@ -251,6 +251,18 @@ def _two_value_classes(mapped: pd.Series, names: pd.Series, decimals: int, diver
     return classification, colors, labels
 
 
+def _preliminary(store: pd.DataFrame, options: MapOptions, index: pd.Index) -> pd.Series:
+    """Whether each mapped value rests on a preliminary (잠정) figure of the year; a group
+    is preliminary when any of its 시도 is."""
+    level = "sido" if options.dissolve != "none" else options.level
+    rows = store[(store["indicator"] == options.indicator) & (store["year"] == options.year)
+                 & (store["level"] == level)]
+    flags = rows.set_index("region_code")["preliminary"].fillna(False).astype(bool)
+    if options.dissolve != "none":
+        return pd.Series(bool(flags.any()), index=index)
+    return flags.groupby(level=0).any().reindex(index, fill_value=False)
+
+
 def _sigungu_note(regions: gpd.GeoDataFrame, lang: str) -> str:
     """At 시군구 level cities with 일반구 are drawn and ranked as their 구 (codes not ending
     in 0), next to whole cities and 군: say so, with the count."""
@@ -296,6 +308,7 @@ def build_view(store: pd.DataFrame, catalog: pd.DataFrame, regions: gpd.GeoDataF
     })
     if "change" in result.values:
         frame["change"] = result.values["change"]
+    frame["preliminary"] = _preliminary(store, options, frame.index)
     frame["style"] = frame["fill"].map(region_style)
     ranked = int(values.notna().sum())
     frame["tooltip"] = [_tooltip(row, result, catalog, options, unit, ranked, lang)

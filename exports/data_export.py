@@ -16,7 +16,7 @@ import pandas as pd
 from analysis.coverage import coverage_by_year
 from analysis.formatting import NO_DATA
 from analysis.trends import Trend, is_rate
-from charts.map_view import MapOptions, MapView
+from charts.map_view import MapOptions, MapView, view_publishers
 from charts.overview_tables import GROUP_NAMES
 from charts.sources import publisher_line
 from charts.trends import series_label
@@ -169,7 +169,10 @@ def map_table(view: MapView, options: MapOptions, catalog: pd.DataFrame,
     table[t("xcol_class", lang)] = (regions["class"].astype("Int64") + 1).to_numpy()
     reasons = regions["missing"].where(regions["missing"].apply(lambda m: isinstance(m, str)), "")
     table[t("xcol_note", lang)] = _note(regions["value"], lang, reasons).to_numpy()
-    table[t("xcol_publisher", lang)] = publisher_line(entry, lang)
+    table[t("xcol_preliminary", lang)] = [t("xcol_preliminary", lang) if flag else ""
+                                          for flag in regions["preliminary"]]
+    # A per-capita value has two sources: the numerator's and the population denominator's.
+    table[t("xcol_publisher", lang)] = "; ".join(view_publishers(catalog, options, lang))
     return table
 
 

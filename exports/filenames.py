@@ -5,11 +5,16 @@ Only [a-z0-9_-] survive, so a name works in every file system, mail client and U
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from charts.map_view import MapOptions
 
 MAX_INDICATORS_NAMED = 3
-MAX_LENGTH = 120
+MAX_LENGTH = 200
 
 
 def slug(text: str) -> str:
@@ -42,3 +47,29 @@ def export_filename(indicators: str | Sequence[str], ext: str, lang: str,
     parts = [named, slug(measure or ""), slug(detail or ""), years_part(years), slug(lang)]
     stem = "_".join(p for p in parts if p)[:MAX_LENGTH].strip("_-")
     return f"{stem or 'export'}.{slug(ext)}"
+
+
+def map_detail(options: "MapOptions", policy: Sequence[str] = ()) -> str:
+    """What distinguishes one map view's file from another's besides indicator, measure and
+    years: 'map', then the regions ('sigungu', 'capital-groups', 'gwonyeok'), the gap view
+    ('gap-national'), the index reference, non-default classes and the policy layers, e.g.
+    'map_gwonyeok_gap-capital_natural-breaks-k7_policy-csc-fip'."""
+    parts = ["map"]
+    if options.dissolve != "none":
+        parts.append({"capital": "capital-groups"}.get(options.dissolve, options.dissolve))
+    elif options.level != "sido":
+        parts.append(options.level)
+    if options.diverging:
+        parts.append(f"gap-{options.reference}")
+    elif options.measure == "index" and options.reference != "national":
+        parts.append(f"vs-{options.reference}")
+    if options.scheme == "manual":
+        typed = ",".join(f"{b:g}" for b in options.manual_breaks)
+        parts.append(f"manual-{hashlib.sha1(typed.encode()).hexdigest()[:6]}")
+    elif (options.scheme, options.k) != ("quantiles", 5):
+        parts.append(f"{options.scheme.replace('_', '-')}-k{options.k}")
+    if options.fixed_breaks:
+        parts.append("fixed-classes")
+    if policy:
+        parts.append("policy-" + "-".join("".join(w[0] for w in p.split("_")) for p in policy))
+    return "_".join(parts)

@@ -22,6 +22,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map_measure_growth": ("증가율", "Growth"),
     "map_measure_index": ("지수", "Index"),
     "map_unavailable_measures": ("이 지표·연도에서 볼 수 없는 방법", "Measures not available here"),
+    "map_measure_fallback": (
+        "{year}년에는 '{wanted}'을(를) 볼 수 없어 '{shown}'(으)로 보여 줍니다: {reason}.",
+        "'{wanted}' is not available for {year}, so the map shows '{shown}': {reason}."),
+    "map_measure_fallback_years": (
+        "'{wanted}'은(는) {first}–{last}년에 볼 수 있으며, 그 연도를 고르면 다시 '{wanted}'(으)로 "
+        "보여 줍니다.",
+        "'{wanted}' is available for {first}–{last}; pick one of those years to see it again."),
     "map_base_year": ("기준연도", "Base year"),
     "map_reference": ("비교 기준", "Compare with"),
     "map_reference_national": ("전국 평균", "National average"),

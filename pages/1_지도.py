@@ -17,6 +17,7 @@ from charts.map_view import (DISSOLVE_MODES, MapOptions, MapView, breaks_pool, b
 from charts.maps import (POLICY_COLORS, PolicyChoice, base_map, build_map, choropleth_geojson,
                          group_geometries, map_layer, region_geometries)
 from exports.data_export import map_table
+from exports.filenames import map_detail
 from exports.key_figures import map_key_figure
 from loaders import load_catalog, load_indicators, load_policy_layers, load_regions
 from loaders.catalog import themed_name
@@ -100,9 +101,32 @@ year = (sidebar.select_slider(t("map_year", lang), years, key="map_year") if len
 availability = {m: measure_availability(store, catalog, indicator, year, m, None, data_level)
                 for m in MEASURES}
 measures = [m for m in MEASURES if availability[m].available]
+# The measure the user chose (by hand or by link) is kept even while the year or indicator
+# does not offer it: the map falls back to 수준 and says so (see fallback_note below), and
+# the choice comes back as soon as it is available again.
+st.session_state.setdefault("map_measure_wanted", st.session_state.get("map_measure", "level"))
+wanted_measure = st.session_state["map_measure_wanted"]
+if wanted_measure in measures:
+    st.session_state["map_measure"] = wanted_measure
 keep_valid("map_measure", measures, "level")
 measure = sidebar.radio(t("map_measure", lang), measures, key="map_measure",
-                        format_func=lambda m: t(f"map_measure_{m}", lang))
+                        format_func=lambda m: t(f"map_measure_{m}", lang),
+                        on_change=lambda: st.session_state.update(
+                            map_measure_wanted=st.session_state["map_measure"]))
+fallback_note = ""
+if wanted_measure != measure and wanted_measure in MEASURES:
+    offered = [y for y in years if measure_availability(store, catalog, indicator, y,
+                                                        wanted_measure, None,
+                                                        data_level).available]
+    reason = availability[wanted_measure]
+    fallback_note = t("map_measure_fallback", lang).format(
+        wanted=t(f"map_measure_{wanted_measure}", lang), year=year,
+        shown=t(f"map_measure_{measure}", lang),
+        reason=reason.reason_ko if lang == "ko" else reason.reason_en)
+    if offered:
+        fallback_note += " " + t("map_measure_fallback_years", lang).format(
+            wanted=t(f"map_measure_{wanted_measure}", lang), first=offered[0],
+            last=offered[-1])
 unavailable = [m for m in MEASURES if not availability[m].available]
 if unavailable:
     with sidebar.expander(t("map_unavailable_measures", lang)):
@@ -151,12 +175,16 @@ options = MapOptions(indicator=indicator, year=int(year), measure=measure, level
                      diverging=diverging, dissolve=dissolve)
 view, geojson = cached_view(options, lang)
 
-# --- map and side panel ----------------------------------------------------------------------
+# --- map, its legend and the side panel ------------------------------------------------------
 st.subheader(view.title)
+if fallback_note:
+    st.info(fallback_note)
+policy = PolicyChoice(load_policy_layers(), tuple(chosen_policy),
+                      tuple((p, t(f"policy_{p}", lang)) for p in policy_ids), lang)
+legend = view.legend + (policy_legend_html([(t(f"policy_{p}", lang), POLICY_COLORS[p])
+                                            for p in chosen_policy]) if chosen_policy else "")
 map_column, side_column = st.columns([3, 1.25])
 with map_column:
-    policy = PolicyChoice(load_policy_layers(), tuple(chosen_policy),
-                          tuple((p, t(f"policy_{p}", lang)) for p in policy_ids), lang)
     returned = st_folium(base_map(), key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True,
                          feature_group_to_add=map_layer(geojson, policy),
                          returned_objects=["last_active_drawing"])
@@ -172,6 +200,7 @@ if clicked_code in names and clicked_code != st.session_state.get("map_last_clic
 keep_valid("map_region", [""] + codes, "")
 
 with side_column:
+    st.html(legend)            # beside the map, so it is in view whenever the map is
     st.markdown(f"**{t('map_region_panel', lang)}**")
     region = st.selectbox(t("map_pick_region", lang), [""] + codes, key="map_region",
                           format_func=lambda c: names.get(c, t("map_pick_none", lang)))
@@ -184,17 +213,10 @@ with side_column:
             st.caption(t("map_no_trend", lang))
         st.caption(view.source)
 
-# --- legend, notes, table, source -----------------------------------------------------------
-legend_column, notes_column = st.columns([1, 2])
-with legend_column:
-    st.html(view.legend)
-    if chosen_policy:
-        st.html(policy_legend_html([(t(f"policy_{p}", lang), POLICY_COLORS[p])
-                                    for p in chosen_policy]))
-with notes_column:
-    for note in view.notes:
-        st.caption(note)
-    st.caption(view.source)
+# --- notes, table, source ---------------------------------------------------------------------
+for note in view.notes:
+    st.caption(note)
+st.caption(view.source)
 st.markdown(f"**{t('map_table_heading', lang)}**")
 st.dataframe(view.table, hide_index=True, width="stretch")
 
@@ -213,6 +235,7 @@ with share_column:
         lang, key="map_pin")
 with export_column:
     map_downloads(view, options, lambda: build_map(geojson, policy), lang, key="map",
-                  policy=chosen_policy)
+                  policy=chosen_policy, legend_html=legend)
     data_downloads(lambda: map_table(view, options, catalog, lang), store, catalog, [indicator],
-                   lang, key="map_data", measure=measure, years=int(year))
+                   lang, key="map_data", measure=measure, years=int(year),
+                   view_detail=map_detail(options))

@@ -17,7 +17,7 @@ import streamlit as st
 from charts.map_view import MapOptions, MapView
 from exports.chart_images import chart_png, chart_svg
 from exports.data_export import csv_bytes, definitions_table, full_series, xlsx_bytes
-from exports.filenames import export_filename
+from exports.filenames import export_filename, map_detail
 from exports.map_html import standalone_map_html
 from exports.map_image import map_view_png
 from i18n import t
@@ -33,10 +33,11 @@ def _button(label: str, data: Callable[[], bytes | str], file_name: str, mime: s
 
 def data_downloads(visible: Callable[[], pd.DataFrame], store: pd.DataFrame,
                    catalog: pd.DataFrame, indicators: Sequence[str], lang: str, key: str,
-                   measure: str | None = None, years=None) -> None:
+                   measure: str | None = None, years=None, view_detail: str = "") -> None:
     """Four buttons: the visible table and the indicators' full stored series, each as
     CSV and XLSX (with the definitions sheet). ``visible`` builds the page's table
-    (exports.data_export.map_table / trend_table, or the page's own frame)."""
+    (exports.data_export.map_table / trend_table, or the page's own frame); ``view_detail``
+    names what else sets the visible table apart (exports.filenames.map_detail)."""
     def definitions() -> pd.DataFrame:
         return definitions_table(catalog, indicators, lang)
 
@@ -46,7 +47,8 @@ def data_downloads(visible: Callable[[], pd.DataFrame], store: pd.DataFrame,
     def name(detail: str, ext: str) -> str:
         scoped = detail == "visible"   # the full series has every measure and year
         return export_filename(indicators, ext, lang, measure if scoped else None,
-                               years if scoped else None, detail)
+                               years if scoped else None,
+                               "_".join(filter(None, [detail, view_detail if scoped else ""])))
 
     _button(t("export_visible_csv", lang), lambda: csv_bytes(visible()),
             name("visible", "csv"), CSV, f"{key}_visible_csv")
@@ -76,11 +78,13 @@ def chart_downloads(chart: alt.TopLevelMixin | dict, lang: str, key: str,
 
 
 def map_downloads(view: MapView, options: MapOptions, fmap: Callable[[], folium.Map],
-                  lang: str, key: str, policy: Sequence[str] = ()) -> None:
+                  lang: str, key: str, policy: Sequence[str] = (), legend_html: str = "") -> None:
     """The map as PNG (same classes, colours and policy layers) and as an offline HTML
-    file. ``fmap`` builds the complete folium map (charts.maps.build_map)."""
+    file. ``fmap`` builds a complete new folium map (charts.maps.build_map);
+    ``legend_html``: the legend shown beside the map (classes and policy markers)."""
+    legend_html = legend_html or view.legend
     years = (options.base_year, options.year) if options.base_year else options.year
-    detail = "map" if options.level == "sido" else f"map_{options.level}"
+    detail = map_detail(options, policy)
 
     def name(ext: str) -> str:
         return export_filename(options.indicator, ext, lang, options.measure, years, detail)
@@ -89,5 +93,5 @@ def map_downloads(view: MapView, options: MapOptions, fmap: Callable[[], folium.
             name("png"),
             "image/png", f"{key}_map_png")
     _button(t("export_map_html", lang),
-            lambda: standalone_map_html(fmap(), view.title, view.legend, view.source),
+            lambda: standalone_map_html(fmap(), view.title, legend_html, view.source),
             name("html"), "text/html", f"{key}_map_html")
