@@ -44,29 +44,43 @@ def _swatch(css: str) -> str:
             f'vertical-align:middle;border:1px solid #bbb;{css}"></span>')
 
 
-def _row(swatch: str, label: str) -> str:
+def _row(swatch: str, label: str, inline: bool = False) -> str:
+    if inline:
+        return (f'<span style="margin:2px 14px 2px 0;white-space:nowrap;display:inline-block">'
+                f"{swatch}{escape(label)}</span>")
     return f'<div style="margin:2px 0;white-space:nowrap">{swatch}{escape(label)}</div>'
 
 
 def legend_html(title: str, unit: str, labels: Sequence[str], colors: Sequence[str],
-                lang: str, has_no_data: bool = True) -> str:
+                lang: str, has_no_data: bool = True, strip: bool = False) -> str:
     """Class swatches with their labels (class_labels, or the groups of a two-value map)
-    and unit, the no-data hatch and the capital outline; all text is escaped."""
-    rows = [_row(_swatch(f"background:{color};border-color:{swatch_border(color)}"), label)
-            for color, label in zip(colors, labels)]
+    and unit, the no-data hatch and the capital outline; all text is escaped.
+
+    strip: one wrapping line without the title, to sit right above the map on the page
+    (the title is the page's heading there); otherwise a box with its title, for the
+    offline map file."""
+    rows = [_row(_swatch(f"background:{color};border-color:{swatch_border(color)}"), label,
+                 strip) for color, label in zip(colors, labels)]
     if has_no_data:
-        rows.append(_row(_swatch(HATCH_CSS), t("map_no_data", lang)))
+        rows.append(_row(_swatch(HATCH_CSS), t("map_no_data", lang), strip))
     outline = (f"background:#fff;border:{CAPITAL_LINE['weight']}px solid {CAPITAL_LINE['color']};"
                f"box-shadow:0 0 0 2px {CAPITAL_CASING['color']}")
-    rows.append(_row(_swatch(outline), t("map_capital_outline", lang)))
-    return (f'<div style="font-family:{FONT_FAMILY};font-size:13px;line-height:1.4">'
+    rows.append(_row(_swatch(outline), t("map_capital_outline", lang), strip))
+    unit_line = f'{escape(t("unit_prefix", lang))}: {escape(unit)}'
+    if strip:
+        return (f'<div class="gm-legend" style="font-family:{FONT_FAMILY};font-size:13px;'
+                f'line-height:1.4"><span class="gm-unit" style="color:#555;margin-right:14px;'
+                f'white-space:nowrap;'
+                f'display:inline-block">{unit_line}</span>{"".join(rows)}</div>')
+    return (f'<div class="gm-legend" style="font-family:{FONT_FAMILY};font-size:13px;'
+            f'line-height:1.4">'
             f'<div style="font-weight:600">{escape(title)}</div>'
-            f'<div style="color:#555;margin-bottom:4px">{escape(t("unit_prefix", lang))}: '
-            f"{escape(unit)}</div>{''.join(rows)}</div>")
+            f'<div style="color:#555;margin-bottom:4px">{unit_line}</div>{"".join(rows)}</div>')
 
 
-def policy_legend_html(items: list[tuple[str, str]]) -> str:
+def policy_legend_html(items: list[tuple[str, str]], strip: bool = False) -> str:
     """Marker symbols of the policy layers shown: (label, colour) pairs."""
-    rows = [_row(_swatch(f"background:{color};border-radius:50%;width:12px"), label)
+    rows = [_row(_swatch(f"background:{color};border-radius:50%;width:12px"), label, strip)
             for label, color in items]
-    return f'<div style="font-family:{FONT_FAMILY};font-size:13px">{"".join(rows)}</div>'
+    return (f'<div class="gm-legend-policy" style="font-family:{FONT_FAMILY};font-size:13px">'
+            f'{"".join(rows)}</div>')

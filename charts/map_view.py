@@ -64,6 +64,7 @@ class MapView:
     notes: list[str] = field(default_factory=list)
     source: str = ""
     labels: tuple[str, ...] = ()    # one legend label per class (the PNG uses them too)
+    legend_strip: str = ""          # the legend as one line, for right above the map
 
 
 def indicator_choices(store: pd.DataFrame, catalog: pd.DataFrame) -> list[str]:
@@ -314,8 +315,9 @@ def build_view(store: pd.DataFrame, catalog: pd.DataFrame, regions: gpd.GeoDataF
     frame["tooltip"] = [_tooltip(row, result, catalog, options, unit, ranked, lang)
                         for row in frame.to_dict("records")]
     title = _title(catalog, options, lang)
-    legend = legend_html(title, unit, labels, colors, lang,
-                         has_no_data=bool(values.isna().any()))
+    legend, strip = (legend_html(title, unit, labels, colors, lang,
+                                 has_no_data=bool(values.isna().any()), strip=strip)
+                     for strip in (False, True))
     notes = [note for note in (result.note_ko if lang == "ko" else result.note_en,) if note]
     if options.diverging and math.isnan(result.aggregates.get(_reference_group(options), math.nan)):
         notes.append(t("map_no_reference", lang))
@@ -325,7 +327,8 @@ def build_view(store: pd.DataFrame, catalog: pd.DataFrame, regions: gpd.GeoDataF
                    classification=classification, colors=colors, regions=frame,
                    table=_table(frame, catalog, options, unit, result.decimals, lang),
                    legend=legend, notes=[n for n in notes + coverage_notes if n],
-                   source=_source_line(catalog, options, unit, lang), labels=labels)
+                   source=_source_line(catalog, options, unit, lang), labels=labels,
+                   legend_strip=strip)
 
 
 def _comparison_rows(result: MeasureResult, catalog, options: MapOptions, unit: str,

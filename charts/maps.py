@@ -138,11 +138,14 @@ class _Prerendered(Element):
 class GeoJsonScript(MacroElement):
     """A Leaflet GeoJSON layer from pre-serialised GeoJSON whose features carry their own
     ``style`` and, when ``tooltips`` is set, pre-escaped ``tooltip`` HTML. Hovering
-    thickens a region's border; ``interactive=False`` lets clicks pass through (outlines)."""
+    thickens a region's border; ``interactive=False`` lets clicks pass through (outlines).
+    ``class_name`` marks the drawn paths ('gm-region' for regions, so a test or a style
+    can tell them from outlines and policy markers)."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = L.geoJson({{ this.geojson }}, {
+            className: {{ this.class_name|tojson }},
             style: function(feature) { return feature.properties.style; },
             interactive: {{ this.interactive|tojson }},
             onEachFeature: function(feature, layer) {
@@ -158,12 +161,14 @@ class GeoJsonScript(MacroElement):
         {% endmacro %}
     """)
 
-    def __init__(self, geojson: str, tooltips: bool = True, interactive: bool = True):
+    def __init__(self, geojson: str, tooltips: bool = True, interactive: bool = True,
+                 class_name: str = "gm-region"):
         super().__init__()
         self._name = "GeoJsonScript"
         self.geojson = geojson
         self.tooltips = tooltips
         self.interactive = interactive
+        self.class_name = class_name
 
     def render(self, **kwargs):
         script = self._template.module.script(self, kwargs)
@@ -252,7 +257,8 @@ def map_layer(geojson: str, policy: PolicyChoice = PolicyChoice()) -> folium.Fea
     layer = folium.FeatureGroup(name="gap_map")
     GeoJsonScript(geojson).add_to(layer)
     for outline in capital_outline_json():
-        GeoJsonScript(outline, tooltips=False, interactive=False).add_to(layer)
+        GeoJsonScript(outline, tooltips=False, interactive=False,
+                      class_name="gm-outline").add_to(layer)
     if policy.chosen:
         for group in policy_layers(policy.layers, list(policy.chosen), dict(policy.labels),
                                    policy.lang):

@@ -31,6 +31,8 @@ from ui.url_state import (copy_link, current_page_url, format_value, load_state,
 
 MAP_HEIGHT = 620
 MAP_KEY = "gap_map"
+SIDE_WIDTH = 290      # px: the legend and the region trend beside the map
+MAP_MIN_WIDTH = 480   # px: below this the side panel wraps under the map
 
 
 @st.cache_data(show_spinner=False)
@@ -181,9 +183,18 @@ if fallback_note:
     st.info(fallback_note)
 policy = PolicyChoice(load_policy_layers(), tuple(chosen_policy),
                       tuple((p, t(f"policy_{p}", lang)) for p in policy_ids), lang)
-legend = view.legend + (policy_legend_html([(t(f"policy_{p}", lang), POLICY_COLORS[p])
-                                            for p in chosen_policy]) if chosen_policy else "")
-map_column, side_column = st.columns([3, 1.25])
+policy_items = [(t(f"policy_{p}", lang), POLICY_COLORS[p]) for p in chosen_policy]
+legend = view.legend + (policy_legend_html(policy_items) if chosen_policy else "")
+# The legend right above the map, so that it is in view with the map at any window size.
+st.html(view.legend_strip + (policy_legend_html(policy_items, strip=True) if chosen_policy
+                             else ""))
+# A row that wraps: the region panel sits beside the map on a wide window and below it on
+# a narrow one, instead of squeezing both.
+st.html(f"<style>div:has(> .st-key-map_column) {{ flex: 1 1 {MAP_MIN_WIDTH}px; "
+        f"min-width: min({MAP_MIN_WIDTH}px, 100%); }}</style>")   # the row's flex item
+map_row = st.container(horizontal=True, gap="medium")
+map_column = map_row.container(width="stretch", key="map_column")
+side_column = map_row.container(width=SIDE_WIDTH, key="map_side")
 with map_column:
     returned = st_folium(base_map(), key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True,
                          feature_group_to_add=map_layer(geojson, policy),
@@ -200,7 +211,6 @@ if clicked_code in names and clicked_code != st.session_state.get("map_last_clic
 keep_valid("map_region", [""] + codes, "")
 
 with side_column:
-    st.html(legend)            # beside the map, so it is in view whenever the map is
     st.markdown(f"**{t('map_region_panel', lang)}**")
     region = st.selectbox(t("map_pick_region", lang), [""] + codes, key="map_region",
                           format_func=lambda c: names.get(c, t("map_pick_none", lang)))

@@ -321,6 +321,63 @@ class App:
         toggle = next(label for label in labels if label in ("언어", "Language"))
         return self.choose_radio(toggle, {"ko": "한국어", "en": "English"}[lang])
 
+    # --- frames, pointer, console ------------------------------------------------------
+    @contextmanager
+    def in_frame(self, css: str, index: int = 0):
+        """Run the block inside the ``index``-th iframe matching ``css`` (a component such
+        as streamlit_folium), then return to the page."""
+        self.driver.switch_to.default_content()
+        frames = self.find(css)
+        if len(frames) <= index:
+            raise NoSuchElementException(f"no iframe {css!r} #{index}")
+        self.driver.switch_to.frame(frames[index])
+        try:
+            yield self
+        finally:
+            self.driver.switch_to.default_content()
+
+    def point_inside(self, element: WebElement) -> tuple[int, int]:
+        """An offset from ``element``'s centre at which the element itself is what the
+        pointer hits (an SVG region whose box centre lies in a neighbour, or under another
+        shape, is still hovered on its own area)."""
+        offset = self.driver.execute_script("""
+            const el = arguments[0], r = el.getBoundingClientRect();
+            const cx = r.left + r.width / 2, cy = r.top + r.height / 2;
+            for (let n = 1; n <= 24; n++) {
+              for (let i = 0; i <= n; i++) for (let j = 0; j <= n; j++) {
+                const x = r.left + r.width * i / n, y = r.top + r.height * j / n;
+                if (document.elementFromPoint(x, y) === el)
+                  return [Math.round(x - cx), Math.round(y - cy)];
+              }
+            }
+            return null;""", element)
+        if offset is None:
+            raise AssertionError("no visible point of the element can be hovered")
+        return offset[0], offset[1]
+
+    def hover(self, element: WebElement) -> "App":
+        """Move the pointer onto a visible point of ``element``, as a mouse does."""
+        dx, dy = self.point_inside(element)
+        ActionChains(self.driver).move_to_element_with_offset(element, dx, dy).perform()
+        return self
+
+    def click_at(self, element: WebElement) -> "App":
+        """Click a visible point of ``element`` (no wait: the caller may be in a frame)."""
+        dx, dy = self.point_inside(element)
+        ActionChains(self.driver).move_to_element_with_offset(element, dx, dy).click().perform()
+        return self
+
+    def console_errors(self) -> list[str]:
+        """Errors the page's scripts logged since the last call (uncaught exceptions,
+        failed loads)."""
+        return [entry["message"] for entry in self.driver.get_log("browser")
+                if entry["level"] == "SEVERE"]
+
+    def open_file(self, path: Path) -> "App":
+        """Open a downloaded file (an offline map) in this browser, from file://."""
+        self.driver.get(path.resolve().as_uri())
+        return self
+
     # --- files -------------------------------------------------------------------------
     def download(self, label: str, timeout: float = 60) -> Path:
         """Press a download button and return the finished file (moved out of the
@@ -367,6 +424,12 @@ class App:
         return self.driver.execute_script("""
             const slack = arguments[0], vw = document.documentElement.clientWidth;
             const out = [];
+            // Streamlit's data grid has an invisible 20 px resize grip that hangs 10 px out
+            // of its frame's corner by design (cursor se-resize): set it aside while
+            // measuring, so that it does not count as every ancestor's overflow.
+            const grips = Array.from(document.querySelectorAll(
+                '[data-testid="stMain"] div[style*="se-resize"]'));
+            grips.forEach(g => { g.dataset.display = g.style.display; g.style.display = 'none'; });
             for (const el of document.querySelectorAll('[data-testid="stMain"] *')) {
               const r = el.getBoundingClientRect();
               if (r.width <= 2 || r.height <= 2) continue;   // screen-reader-only inputs
@@ -386,6 +449,7 @@ class App:
                          + `scroll ${el.scrollWidth}/${el.clientWidth})`);
               }
             }
+            grips.forEach(g => { g.style.display = g.dataset.display; });
             return out;""", slack)
 
     # --- network -----------------------------------------------------------------------
