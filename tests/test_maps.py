@@ -1,19 +1,26 @@
-"""Map building without Streamlit: values joined to shapes, colours, tooltips, legend,
-escaping, the no-data hatch, offline assets and payload size."""
+"""Map building without Streamlit: values joined to shapes, colours (colour-blind safe, apart
+from the background and the no-data hatch), tooltips, legend, escaping, the no-data hatch,
+offline assets and payload size."""
 
 import json
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
+from colorspacious import cspace_convert, deltaE
+from matplotlib.colors import to_hex, to_rgb
 
+from analysis.classify import MAX_K, MIN_K, classify
 from charts.map_legend import class_labels, legend_html
-from charts.map_style import (CAPITAL_CASING, CAPITAL_LINE, NO_DATA_FILL, diverging_colors,
+from charts.map_style import (CAPITAL_CASING, CAPITAL_LINE, DIVERGING_NEUTRAL,
+                              NEUTRAL_BORDER_COLOR, NO_DATA_FILL, diverging_colors,
                               sequential_colors)
 from charts.map_view import MapOptions, build_view
 from charts.maps import (LEAFLET_CSS, LEAFLET_JS, PolicyChoice, build_map, choropleth_geojson,
                          group_geometries, region_geometries)
+from charts.theme import NO_DATA_COLOR
 from conftest import ROOT, read_reference
 from loaders import load_policy_layers, load_regions
 
@@ -164,3 +171,111 @@ def test_static_leaflet_is_the_pinned_release():
     leaflet = (ROOT / "static" / "leaflet-1.9.4" / "leaflet.js").read_text()
     assert "1.9.4" in leaflet[:200]
     assert Path(ROOT / "static" / "leaflet-1.9.4" / "LICENSE").is_file()
+
+
+# --- diverging palette, two-value maps, tooltips, notes ------------------------------------
+
+CVD_KINDS = ("deuteranomaly", "protanomaly", "tritanomaly")
+MAP_BACKGROUND = "#f3f5f7"          # charts.maps.MAP_CSS
+
+
+def seen_as(color: str, kind: str) -> np.ndarray:
+    """sRGB of a colour as a person with full protan, deutan or tritan vision sees it
+    (Machado et al. 2009 via colorspacious); 'normal' leaves it alone."""
+    rgb = np.array(to_rgb(color))
+    if kind == "normal":
+        return rgb
+    space = {"name": "sRGB1+CVD", "cvd_type": kind, "severity": 100}
+    return np.clip(cspace_convert(rgb, space, "sRGB1"), 0, 1)
+
+
+def apart(a: str, b: str, kind: str) -> float:
+    """CAM02-UCS colour difference (about 1 = just noticeable; 10+ = plainly different)."""
+    return float(deltaE(seen_as(a, kind), seen_as(b, kind), input_space="sRGB1"))
+
+
+def hatch_average() -> str:
+    """What the no-data hatch looks like from afar: 2 px #9a9a9a stripes every 6 px on the
+    no-data grey (charts.map_style.HATCH_DEFS_HTML)."""
+    mix = (4 * np.array(to_rgb(NO_DATA_COLOR)) + 2 * np.array(to_rgb("#9a9a9a"))) / 6
+    return to_hex(mix)
+
+
+@pytest.mark.parametrize("k", range(MIN_K, MAX_K + 1))
+def test_diverging_palette_is_colour_blind_safe_and_apart_from_background_and_no_data(k):
+    edges = classify(pd.Series(np.linspace(-10, 10, 41)), "quantiles", k, diverging=True).edges
+    colors = diverging_colors(edges)
+    assert len(colors) == len(edges) - 1
+    for kind in ("normal", *CVD_KINDS):
+        pairs = [apart(a, b, kind) for i, a in enumerate(colors) for b in colors[i + 1:]]
+        assert min(pairs) >= 12, (k, kind, colors)
+        # the hatch also differs by its stripes; its average colour alone is already apart
+        assert min(apart(c, hatch_average(), kind) for c in colors) >= 8, (k, kind)
+        assert min(apart(c, MAP_BACKGROUND, kind) for c in colors) >= 7, (k, kind)
+
+
+def test_near_average_regions_are_a_visible_fill_with_borders(store, catalog):
+    view, _, _ = view_and_features(
+        store, catalog, MapOptions("grdp_nominal", 2023, diverging=True))
+    middle = view.colors[len(view.colors) // 2]
+    assert middle == DIVERGING_NEUTRAL != "#f6f6f7"     # PuOr's own middle is the background
+    near = view.regions[view.regions["fill"] == DIVERGING_NEUTRAL]
+    assert len(near) >= 3                               # 2023: e.g. 부산, 경북, 경남
+    assert all(style["color"] == NEUTRAL_BORDER_COLOR and style["fillOpacity"] == 1
+               for style in near["style"])
+    assert f"border-color:{NEUTRAL_BORDER_COLOR}" in view.legend
+
+
+def test_capital_dissolve_has_a_two_value_legend_and_names_its_comparison(store, catalog):
+    view, _, _ = view_and_features(
+        store, catalog, MapOptions("grdp_nominal", 2023, dissolve="capital"))
+    grdp = read_reference("grdp_sido.csv").query(
+        "year == 2023 and region_code != '00' and indicator == 'grdp_nominal'")
+    capital = grdp[grdp["region_code"].isin(["11", "28", "41"])]["value"].sum() / 1e6
+    rest = grdp[~grdp["region_code"].isin(["11", "28", "41"])]["value"].sum() / 1e6
+    assert view.regions.loc["capital", "value"] == pytest.approx(capital)
+    assert view.labels == (f"비수도권 {rest:,.1f}", f"수도권 {capital:,.1f}")
+    assert len(view.colors) == 2 and view.colors[0] != view.colors[1]
+    assert view.regions.loc["capital", "class"] == 1 and view.regions.loc["noncapital", "class"] == 0
+    assert "1,146.2 – " not in view.legend and f"수도권 {capital:,.1f}" in view.legend
+    tooltip = view.regions.loc["capital", "tooltip"]
+    assert "두 묶음의 평균(전국 합계 ÷ 2)" in tooltip and "전국 평균" not in tooltip
+    assert f"{(capital + rest) / 2:,.1f} 조원" in tooltip
+
+    gap, _, _ = view_and_features(
+        store, catalog, MapOptions("grdp_nominal", 2023, dissolve="capital", diverging=True))
+    assert gap.labels == (f"비수도권 {(rest - capital) / 2:+,.1f}",
+                          f"수도권 {(capital - rest) / 2:+,.1f}")
+    assert gap.title.endswith("두 묶음의 평균(전국 합계 ÷ 2)과의 차이")
+
+
+def test_a_rate_dissolved_by_capital_compares_with_the_true_national_rate(store, catalog):
+    view, _, _ = view_and_features(
+        store, catalog, MapOptions("unemployment_rate", 2023, dissolve="capital"))
+    assert "전국 평균" in view.regions.loc["capital", "tooltip"]
+    assert "÷ 2" not in view.regions.loc["capital", "tooltip"]
+
+
+@pytest.mark.parametrize("options", [
+    MapOptions("grdp_real_chained2020", 2023, "per_capita"),   # no 수도권 aggregate to build
+    MapOptions("rnd_expenditure_share", 2022, diverging=True),  # no national average
+    MapOptions("startup_firms_new", 2016, dissolve="gwonyeok"),
+])
+def test_tooltips_have_no_empty_rows(store, catalog, options):
+    view, _, _ = view_and_features(store, catalog, options)
+    for code, row in view.regions.iterrows():
+        cells = re.findall(r"<tr><th>(.*?)</th><td>(.*?)</td></tr>", row["tooltip"])
+        assert cells and all(label and value for label, value in cells), code
+        if not pd.isna(row["value"]):
+            assert all(value != "자료 없음" for _, value in cells), (code, cells)
+
+
+def test_sigungu_notes_say_that_cities_with_districts_are_ranked_by_district(store, catalog):
+    view, _, _ = view_and_features(store, catalog, MapOptions("population_total", 2024,
+                                                              level="sigungu"))
+    districts = [c for c in view.regions.index if not c.endswith("0")]
+    note = next(n for n in view.notes if "일반구" in n)
+    assert f"{len(districts)}개 구" in note and "41111" in districts     # 수원시 장안구
+    english, _, _ = view_and_features(store, catalog, MapOptions("population_total", 2024,
+                                                                 level="sigungu"), lang="en")
+    assert any("ranked by district" in n for n in english.notes)
