@@ -419,3 +419,107 @@ def test_svg_embeds_the_glyphs_it_draws():
     assert {"비", "수", "도", "권", "출", "처"} <= drawn
     assert drawn <= covered
     assert len(svg) < 200_000
+
+
+# --- map PNG layout, map CSV sources, file names ---------------------------------------------
+
+LONG_NOTES = {
+    "ko": ["세종특별자치시: 이 지표가 따로 집계하기 전이라 이전 소속 시도에 포함됨. " * 4,
+           "분모: 같은 해 총인구. 2023년 값은 잠정치. 비교값은 지역당 평균. " * 3,
+           "https://kosis.kr/statHtml/statHtml.do?orgId=101&tblId=DT_1C81&very_long_query_string"
+           "_without_any_space_at_all_that_must_still_be_cut_to_the_width"],
+    "en": ["Sejong: not yet compiled separately, counted in its former province. " * 4,
+           "Denominator: total population of the same year; 2023 values are preliminary. " * 3],
+}
+EVERY_POLICY_LAYER = tuple(POLICY_COLORS)
+
+
+def text_boxes(figure) -> dict[str, object]:
+    """The drawn extents (display pixels) of the title, the notes block, the legend and the
+    map, measured with the figure's own renderer."""
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    texts = [t for t in figure.texts if t.get_text()]
+    title = max(texts, key=lambda t: t.get_position()[1])
+    notes = min(texts, key=lambda t: t.get_position()[1])
+    return {"title": title.get_window_extent(renderer), "notes": notes.get_window_extent(renderer),
+            "legend": figure.legends[0].get_window_extent(renderer),
+            "map": figure.axes[0].get_window_extent(renderer)}
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_map_png_layout_keeps_long_notes_title_legend_and_map_apart(store, catalog, lang):
+    from exports.map_image import map_view_figure
+    options = MapOptions("grdp_nominal", 2023, "per_capita", diverging=True)
+    view = build_view(store, catalog, loaders.load_regions("sido"), options, lang)
+    view.notes = [*view.notes, *LONG_NOTES[lang] * 6]
+    view.title = view.title + " — " + " ".join(LONG_NOTES[lang][0].split()[:12])
+    figure = map_view_figure(view, options, lang, dpi=100, policy=EVERY_POLICY_LAYER)
+    boxes = text_boxes(figure)
+    page = figure.bbox
+    for name, box in boxes.items():
+        assert page.x0 <= box.x0 and box.x1 <= page.x1 + 1, (name, box, page)
+        assert page.y0 <= box.y0 and box.y1 <= page.y1 + 1, (name, box, page)
+    names = list(boxes)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            assert not boxes[a].overlaps(boxes[b]), (a, b, boxes[a], boxes[b])
+    assert boxes["title"].y0 > boxes["legend"].y1 and boxes["notes"].y1 < boxes["map"].y0
+    assert figure.get_size_inches()[1] > 9       # the canvas grew to hold the notes
+    assert figure.texts[-1].get_text().count("\n") >= 8   # wrapped, not one long line
+    image = decode(map_view_png(view, options, lang, dpi=60, policy=EVERY_POLICY_LAYER))
+    assert image.shape[1] == 480 and image.shape[0] > 540
+
+
+def test_map_png_wraps_by_measured_width():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.font_manager import FontProperties
+
+    from exports.fonts import register_matplotlib_fonts
+    from exports.map_image import wrap_to_width
+    figure = Figure(figsize=(4, 4), dpi=100)
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    font = FontProperties(family=register_matplotlib_fonts(), size=9)
+    for text in LONG_NOTES["ko"] + LONG_NOTES["en"]:
+        lines = wrap_to_width(text, font, 3.0, renderer, 100)
+        assert len(lines) > 1 and "".join(lines).replace(" ", "") == text.replace(" ", "")
+        assert all(renderer.get_text_width_height_descent(line, font, ismath=False)[0] <= 300
+                   for line in lines)
+
+
+def test_per_capita_map_csv_cites_both_sources_and_flags_preliminary_values(store, catalog):
+    options = MapOptions("grdp_nominal", 2023, "per_capita")
+    view = build_view(store, catalog, loaders.load_regions("sido"), options, "ko")
+    table = data_export.map_table(view, options, catalog, "ko")
+    assert set(table["출처"]) == {f"{GRDP_SOURCE}; 행정안전부 주민등록인구통계"}
+    flagged = store.query("indicator == 'grdp_nominal' and year == 2023 and level == 'sido'")
+    assert flagged["preliminary"].astype(bool).all()          # 2023 GRDP is preliminary
+    assert set(table["잠정치"]) == {"잠정치"}
+    level = MapOptions("grdp_nominal", 2022)
+    plain = data_export.map_table(build_view(store, catalog, loaders.load_regions("sido"),
+                                             level, "ko"), level, catalog, "ko")
+    assert set(plain["출처"]) == {GRDP_SOURCE} and set(plain["잠정치"]) == {""}
+
+
+def test_every_distinct_map_view_gets_its_own_readable_file_name():
+    from exports.filenames import map_detail
+    views = [MapOptions("grdp_nominal", 2023), MapOptions("grdp_nominal", 2023, diverging=True),
+             MapOptions("grdp_nominal", 2023, diverging=True, reference="capital"),
+             MapOptions("grdp_nominal", 2023, dissolve="capital"),
+             MapOptions("grdp_nominal", 2023, dissolve="gwonyeok"),
+             MapOptions("grdp_nominal", 2023, dissolve="gwonyeok", diverging=True),
+             MapOptions("grdp_nominal", 2023, "index", reference="capital"),
+             MapOptions("grdp_nominal", 2023, scheme="natural_breaks", k=7),
+             MapOptions("grdp_nominal", 2023, scheme="manual", manual_breaks=(50.0, 100.0)),
+             MapOptions("grdp_nominal", 2023, scheme="manual", manual_breaks=(60.0, 100.0)),
+             MapOptions("grdp_nominal", 2023, fixed_breaks=True),
+             MapOptions("population_total", 2023, level="sigungu")]
+    names = [export_filename(o.indicator, "png", "ko", o.measure, o.year, map_detail(o))
+             for o in views]
+    names.append(export_filename("grdp_nominal", "png", "ko", "level", 2023,
+                                 map_detail(views[0], EVERY_POLICY_LAYER)))
+    assert len(set(names)) == len(names), names
+    assert names[5] == "grdp_nominal_level_map_gwonyeok_gap-national_2023_ko.png"
+    assert names[3] == "grdp_nominal_level_map_capital-groups_2023_ko.png"
+    assert all(re.fullmatch(r"[a-z0-9_.-]+", name) for name in names)

@@ -144,3 +144,24 @@ def test_english_labels_and_url_state():
     check(app)
     assert app.subheader[0].value == "Unemployment rate · Index, 2015"
     assert "Rank" in app.dataframe[0].value.columns
+
+
+def test_per_capita_before_its_denominator_starts_says_so_and_comes_back():
+    """Population (the per-capita denominator) starts in 2008: at 2005 the map shows 수준
+    and says why, and 1인당 comes back by itself at a year that has it."""
+    app = check(fresh())
+    app.sidebar.radio(key="map_measure").set_value("per_capita").run()
+    app.sidebar.select_slider(key="map_year").set_value(2005).run()
+    check(app)
+    assert app.sidebar.radio(key="map_measure").value == "level"
+    notice = " ".join(info.value for info in app.info)
+    assert "2005년에는 '1인당'을(를) 볼 수 없어 '수준'(으)로" in notice
+    assert "분모(총인구) 자료가 없음" in notice and "2008–" in notice
+    assert app.query_params["measure"] in ("level", ["level"])   # the link: what is shown
+    app.sidebar.select_slider(key="map_year").set_value(2015).run()
+    assert check(app).sidebar.radio(key="map_measure").value == "per_capita"
+    assert not app.info
+    app.sidebar.radio(key="map_measure").set_value("level").run()    # chosen by hand
+    app.sidebar.select_slider(key="map_year").set_value(2005).run()
+    app.sidebar.select_slider(key="map_year").set_value(2015).run()
+    assert check(app).sidebar.radio(key="map_measure").value == "level" and not app.info
