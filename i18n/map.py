@@ -74,7 +74,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map_tt_nation": ("전국 평균", "National average"),
     # a dissolved map of sizes compares with totals divided by the groups they hold
     "map_tt_capital_per_capital": ("수도권 합계", "Capital region total"),
-    "map_tt_noncapital_per_capital": ("비수도권 합계", "Rest-of-country total"),
     "map_tt_nation_per_capital": ("두 묶음의 평균(전국 합계 ÷ 2)",
                                   "Mean of the two groups (national total ÷ 2)"),
     "map_tt_capital_per_gwonyeok": ("수도권 합계(한 권역)", "Capital region total (one group)"),
@@ -82,7 +81,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                                        "Mean of the six other groups (their total ÷ 6)"),
     "map_tt_nation_per_gwonyeok": ("7개 권역 평균(전국 합계 ÷ 7)",
                                    "Mean of the seven groups (national total ÷ 7)"),
-    "map_gap_to": ("{reference}과의 차이", "Gap to: {reference}"),
+    "map_gap_to": ("{reference} 대비 차이", "Gap to: {reference}"),
     "map_sigungu_units_note": (
         "일반구가 있는 시는 구별로 그리고 순위를 매깁니다({cities}개 시의 {districts}개 구). "
         "다른 시·군·자치구는 전체가 한 단위입니다.",

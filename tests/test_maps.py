@@ -246,7 +246,7 @@ def test_capital_dissolve_has_a_two_value_legend_and_names_its_comparison(store,
         store, catalog, MapOptions("grdp_nominal", 2023, dissolve="capital", diverging=True))
     assert gap.labels == (f"비수도권 {(rest - capital) / 2:+,.1f}",
                           f"수도권 {(capital - rest) / 2:+,.1f}")
-    assert gap.title.endswith("두 묶음의 평균(전국 합계 ÷ 2)과의 차이")
+    assert gap.title.endswith("두 묶음의 평균(전국 합계 ÷ 2) 대비 차이")
 
 
 def test_a_rate_dissolved_by_capital_compares_with_the_true_national_rate(store, catalog):

@@ -5,7 +5,6 @@ the first screen."""
 
 import re
 
-import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
