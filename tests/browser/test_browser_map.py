@@ -124,13 +124,7 @@ def test_policymaker_changes_indicator_measure_year_and_level_hovers_and_clicks(
     assert "출처: 행정안전부" in side.text                  # the trend's source under it
     assert app.query()["region"]
     app.screenshot("map_journey_clicked")
-
-
-# Streamlit's own widgets that overflow by design, not by our layout:
-STREAMLIT_BY_DESIGN = (
-    "stSliderThumbValue",     # a slider thumb's value label sits above the thumb
-    "stTooltipIcon",          # the (?) help icon hangs off its label
-)
+    assert not app.overflowing()                           # the trend panel fits too
 
 
 def test_page_layout_fits_and_the_legend_is_in_the_first_screen(app):
@@ -138,8 +132,7 @@ def test_page_layout_fits_and_the_legend_is_in_the_first_screen(app):
         app.driver.set_window_size(width, 1000)
         app.open("지도")
         wait_for_regions(app, SIDO)
-        over = [o for o in app.overflowing()
-                if not any(name in o for name in STREAMLIT_BY_DESIGN)]
+        over = app.overflowing()
         app.screenshot(f"map_layout_{width}")
         assert not over, (width, over)
         top, bottom, viewport = app.driver.execute_script(
