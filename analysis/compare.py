@@ -17,12 +17,14 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis.gap import capital_codes
-from analysis.measures import (compute_measure, indicator_rows, measure_availability,
-                               per_capita_unit, rank_of)
-from analysis.trends import (NATION, NONCAPITAL, aggregate_levels, complete_rows,
-                             has_components, is_rate, with_gaps)
-from loaders.crosswalk import gwonyeok_table
+from analysis.availability import Availability
+from analysis.groups import (NATION, NONCAPITAL, capital_codes, complete_rows, group_total,
+                             group_values, has_components, is_additive, is_rate)
+from analysis.measure_availability import measure_availability
+from analysis.measure_units import per_capita_unit
+from analysis.measures import compute_measure, rank_of
+from analysis.rows import indicator_rows
+from analysis.trends import with_gaps
 
 COMPARE_MEASURES = ("level", "per_capita", "share", "index")
 RANKED_MEASURES = ("level", "per_capita", "share")
@@ -101,11 +103,11 @@ def gwonyeok_cross_section(store: pd.DataFrame, catalog: pd.DataFrame,
         parts.append(_measure_rows(indicator, "rank", ranks, "위", "rank", 0,
                                    ranked_of=int(ranks.notna().sum())))
         if is_rate(entry):
-            national = _national_rate(store, catalog, indicator, year)
+            national = group_total(store, catalog, indicator, year, NATION)
             parts.append(_measure_rows(indicator, "index", 100 * levels / national,
                                        "전국=100", "nation=100", 1))
             continue
-        if entry["additive"]:
+        if is_additive(entry):
             parts.append(_measure_rows(indicator, "share", 100 * levels / levels.sum(),
                                        "%", "%", 1))
         per_head = _gwonyeok_per_capita(store, catalog, indicator, year, levels)
@@ -121,16 +123,10 @@ def gwonyeok_cross_section(store: pd.DataFrame, catalog: pd.DataFrame,
 
 
 def _gwonyeok_year(store, catalog, indicator, year) -> pd.Series | None:
-    aggregate = aggregate_levels(store, catalog, indicator, "gwonyeok")
-    if isinstance(aggregate, tuple) and int(year) in aggregate[0].index:
-        order = [g for g in gwonyeok_table()["gwonyeok"] if g in aggregate[0].columns]
-        return aggregate[0].loc[int(year), order]
-    return None
-
-
-def _national_rate(store, catalog, indicator, year) -> float:
-    aggregate = aggregate_levels(store, catalog, indicator, "groups")
-    return float(aggregate[0].loc[int(year), NATION])
+    values = group_values(store, catalog, indicator)
+    if isinstance(values, Availability) or int(year) not in values.values.index:
+        return None
+    return values.wide("gwonyeok").loc[int(year)]
 
 
 def _gwonyeok_per_capita(store, catalog, indicator, year, levels):
@@ -176,7 +172,7 @@ def ranked(store: pd.DataFrame, catalog: pd.DataFrame, indicator: str, year: int
     frame = frame.sort_values(["rank", "region_code"], na_position="last").reset_index(drop=True)
     basis = ("per_capita" if measure == "per_capita" else "share" if measure == "share"
              else "rate" if is_rate(entry) and has_components(entry)
-             else "national_value" if is_rate(entry) or not entry["additive"]
+             else "national_value" if not is_additive(entry)
              else "per_region")
     basis_ko, basis_en = AVERAGE_BASIS[basis]
     return Ranked(frame, float(result.aggregates.get(NATION, np.nan)), basis_ko, basis_en,
@@ -214,7 +210,7 @@ def _profile_one(store, catalog, region, indicator) -> pd.DataFrame | None:
     elif is_rate(entry):
         series, basis = _rate_profile(store, catalog, indicator, own)
         unit = (entry["display_unit_ko"], entry["display_unit_en"], int(entry["decimals"]))
-    elif entry["additive"]:
+    elif is_additive(entry):
         series, basis = _per_region_profile(store, catalog, indicator, own)
         divisor = entry["display_divisor"]
         series = {k: v / divisor for k, v in series.items()}
@@ -230,8 +226,8 @@ def _profile_one(store, catalog, region, indicator) -> pd.DataFrame | None:
 
 
 def _group_sums(store, catalog, indicator) -> pd.DataFrame | None:
-    aggregate = aggregate_levels(store, catalog, indicator, "groups")
-    return aggregate[0] if isinstance(aggregate, tuple) else None
+    values = group_values(store, catalog, indicator)
+    return None if isinstance(values, Availability) else values.wide("capital", True)
 
 
 def _per_capita_profile(store, catalog, indicator, region, own):

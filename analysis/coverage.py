@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analysis.memo import remembered
 from loaders.crosswalk import expected_regions, newer_regions
 
 
@@ -34,7 +35,13 @@ def sido_rows(store: pd.DataFrame, indicator: str) -> pd.DataFrame:
 
 
 def coverage_by_year(store: pd.DataFrame, indicator: str) -> list[YearCoverage]:
-    """Coverage of every year in which the indicator has at least one 시도 value."""
+    """Coverage of every year in which the indicator has at least one 시도 value
+    (remembered per store: it is the slowest step of every aggregate)."""
+    return remembered((store,), ("coverage", indicator),
+                      lambda: _coverage_by_year(store, indicator))
+
+
+def _coverage_by_year(store: pd.DataFrame, indicator: str) -> list[YearCoverage]:
     rows = sido_rows(store, indicator).dropna(subset=["value"])
     if rows.empty:
         return []
@@ -52,6 +59,13 @@ def coverage_by_year(store: pd.DataFrame, indicator: str) -> list[YearCoverage]:
             missing=tuple(sorted(expected - present)), counted_in_parent=tuple(sorted(in_parent)),
             mixed_units=group["unit"].nunique() > 1))
     return result
+
+
+def coverage_in(store: pd.DataFrame, indicator: str, year: int) -> YearCoverage | None:
+    """The coverage of one year (None: no 시도 value that year)."""
+    by_year = remembered((store,), ("coverage_by_year", indicator),
+                         lambda: {c.year: c for c in coverage_by_year(store, indicator)})
+    return by_year.get(int(year))
 
 
 def complete_years(store: pd.DataFrame, indicator: str) -> list[int]:

@@ -1,8 +1,8 @@
 """수도권 versus 비수도권: levels, shares and rates, only where they are meaningful.
 
-Additive indicators are summed over complete cross-sections. Rates are never summed:
-the group's rate is rebuilt from its summed components (numerator / denominator in the
-catalog) when those are complete; otherwise the comparison is refused with a reason.
+The figures come from the aggregation core (analysis.groups): sums of complete
+cross-sections for additive indicators, rates rebuilt from their summed components, and
+otherwise a refusal with its reason.
 """
 
 from __future__ import annotations
@@ -11,71 +11,28 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.coverage import complete_years, sido_rows
-from loaders.crosswalk import region_table
-
-CAPITAL, NONCAPITAL, NATION = "capital", "noncapital", "nation"
-
-
-@dataclass(frozen=True)
-class NotComparable:
-    """Why a capital-vs-rest figure is not computed for an indicator."""
-    reason_ko: str
-    reason_en: str
-
-
-def capital_codes() -> set[str]:
-    table = region_table()
-    return set(table.loc[table["is_capital"], "region_code"])
-
-
-def _group_sums(rows: pd.DataFrame) -> pd.DataFrame:
-    """Per year: sum over 수도권, over the rest, and over all 시도."""
-    is_capital = rows["region_code"].isin(capital_codes())
-    sums = pd.DataFrame({
-        CAPITAL: rows[is_capital].groupby("year")["value"].sum(),
-        NONCAPITAL: rows[~is_capital].groupby("year")["value"].sum(),
-    })
-    sums[NATION] = sums[CAPITAL] + sums[NONCAPITAL]
-    return sums
+from analysis.availability import Availability
+from analysis.groups import CAPITAL, NATION, NONCAPITAL, group_values, is_additive
 
 
 def capital_vs_rest(store: pd.DataFrame, catalog: pd.DataFrame,
-                    indicator: str) -> pd.DataFrame | NotComparable:
+                    indicator: str) -> pd.DataFrame | Availability:
     """Yearly 수도권 / 비수도권 / nation values (and shares for additive indicators).
 
-    Columns: year, capital, noncapital, nation, unit, and for additive indicators
-    capital_share and noncapital_share (percent of the 시도 total). Only complete years.
+    Columns: year, capital, noncapital, nation, unit (the catalog unit), and for additive
+    indicators capital_share and noncapital_share (percent of the 시도 total). Only
+    complete years.
     """
     entry = catalog.loc[indicator]
-    if entry["additive"]:
-        years = complete_years(store, indicator)
-        if not years:
-            return NotComparable("시도 전체가 갖춰진 연도가 없음", "no year has all 시도")
-        rows = sido_rows(store, indicator)
-        result = _group_sums(rows[rows["year"].isin(years)])
+    values = group_values(store, catalog, indicator)
+    if isinstance(values, Availability):
+        return values
+    result = values.wide("capital", with_nation=True).copy()
+    if is_additive(entry):
         result["capital_share"] = 100 * result[CAPITAL] / result[NATION]
         result["noncapital_share"] = 100 * result[NONCAPITAL] / result[NATION]
-        result["unit"] = rows["unit"].iloc[0]
-        return result.reset_index()
-    numerator, denominator = entry["numerator"], entry["denominator"]
-    if not numerator or not denominator:
-        if entry["unit_ko"] != "%":  # e.g. chain-linked real GRDP: regions do not add up
-            return NotComparable(
-                "시도 값을 더해도 전국이 되지 않는 지표라 권역 합계를 내지 않음 (정의 참조)",
-                "regional values do not add up to the national total, so no group total "
-                "is computed (see its definition)")
-        return NotComparable(
-            "비율 지표라 더할 수 없고, 구성요소가 번들 자료에 없어 권역 값을 계산하지 않음",
-            "a rate cannot be summed, and its components are not bundled")
-    years = sorted(set(complete_years(store, numerator)) & set(complete_years(store, denominator)))
-    if not years:
-        return NotComparable("구성요소가 모두 갖춰진 연도가 없음", "no year has complete components")
-    top = _group_sums(sido_rows(store, numerator).query("year in @years"))
-    bottom = _group_sums(sido_rows(store, denominator).query("year in @years"))
-    result = entry["rate_scale"] * top / bottom
     result["unit"] = entry["unit_ko"]
-    return result.reset_index()
+    return result.rename_axis("year").reset_index()
 
 
 @dataclass(frozen=True)
@@ -110,7 +67,7 @@ def noncapital_shares(store: pd.DataFrame, catalog: pd.DataFrame, indicator: str
                       years: list[int]) -> dict[int, float]:
     """비수도권 share (%) of an additive indicator in the requested years that are complete."""
     comparison = capital_vs_rest(store, catalog, indicator)
-    if isinstance(comparison, NotComparable) or "noncapital_share" not in comparison:
+    if isinstance(comparison, Availability) or "noncapital_share" not in comparison:
         return {}
     chosen = comparison[comparison["year"].isin(years)]
     return dict(zip(chosen["year"].astype(int), chosen["noncapital_share"].astype(float)))

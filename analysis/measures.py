@@ -1,53 +1,30 @@
 """What a map or chart can show for an indicator: level, per capita, share, growth, index.
 
 Every measure is computed for every region that existed in the year (NaN = no data,
-never 0), in a readable unit, together with the same measure for the nation, 수도권 and
-비수도권 (``aggregates``) so that a region can be compared with them. A measure that is
-not meaningful for an indicator is refused by ``measure_availability`` with a reason:
-rates are never summed or shared out, and levels are only compared with the national
-average per head of population.
-
-Group figures (nation, 수도권, 비수도권) are always built from 시도 rows, also for a
-시군구 map: the 시도 cross-sections are more complete than the 시군구 ones.
+never 0), in a readable unit (analysis.measure_units), together with the same measure
+for the nation, 수도권 and 비수도권 (``aggregates``) so that a region can be compared
+with them. Whether a measure is meaningful is decided by analysis.measure_availability;
+group figures come from the aggregation core (analysis.groups), always built from 시도
+rows, also for a 시군구 map: the 시도 cross-sections are more complete than the 시군구 ones.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-import numpy as np
 import pandas as pd
 
-from analysis.coverage import YearCoverage, coverage_by_year
-from loaders.crosswalk import expected_regions, region_table
+from analysis.coverage import coverage_in
+from analysis.groups import (CAPITAL, NATION, NONCAPITAL, group_codes, group_per_capita,
+                             group_total, in_group, is_additive, is_rate)
+from analysis.measure_availability import REFERENCES, measure_availability
+from analysis.measure_units import MeasureSpec, measure_spec
+from analysis.rows import cross_section, indicator_rows
+from analysis.years import default_base_year, years_with_data
+from loaders.crosswalk import expected_regions
 
-MEASURES = ("level", "per_capita", "share", "growth", "index")
-LEVELS = ("sido", "sigungu")
-REFERENCES = ("national", "capital")
-GROUPS = ("nation", "capital", "noncapital")
-NATIONAL_CODE = "00"
-
-# Money per head reads best in 만원 (10,000 won); counts per 1,000 persons.
-WON_PER_UNIT = {"백만원": 1e6, "억원": 1e8}
-WON_PER_DISPLAY = 1e4
-COUNT_PER = 1000
-# Row units a published source keeps ("만개 (rounded to 0.1)") relative to the catalog unit.
-UNIT_PREFIX_FACTORS = {"만": 1e4, "천": 1e3}
-DENOMINATOR_LABELS = {  # how a per-head unit names its denominator
-    "population_total": ("인", "person", "천 명", "1,000 persons"),
-    "population_15_64": ("생산연령인구 1인", "working-age person",
-                         "생산연령인구 천 명", "1,000 working-age persons"),
-}
-
-
-@dataclass(frozen=True)
-class Availability:
-    """Whether a measure can be shown, and if not, why (in both languages)."""
-    available: bool
-    reason_ko: str = ""
-    reason_en: str = ""
+GROUPS = (NATION, CAPITAL, NONCAPITAL)
 
 
 @dataclass
@@ -69,125 +46,6 @@ class MeasureResult:
     aggregates: dict[str, float] = field(default_factory=dict)
 
 
-UNAVAILABLE_REASONS = {
-    "no_rows": ("{year}년 자료가 없음", "no data for {year}"),
-    "no_denominator": ("인구 분모가 정의되지 않은 지표(비율·인구·공표값)라 1인당 값을 내지 않음",
-                       "no population denominator is defined for this indicator "
-                       "(a rate, a population count or a published figure)"),
-    "denominator_missing": ("{year}년 분모({denominator}) 자료가 없음",
-                            "the denominator ({denominator}) has no data for {year}"),
-    "not_additive": ("합산할 수 없는 지표(비율·연쇄가격·공표 비중)라 전국 대비 비중을 내지 않음",
-                     "not additive (a rate, chained volume or published share): "
-                     "no share of the national total"),
-    "incomplete": ("{year}년 시도 자료가 모두 갖춰지지 않아 전국 합계를 알 수 없음",
-                   "not every province has data for {year}, so the national total is unknown"),
-    "no_earlier_year": ("{year}년보다 앞선 자료 연도가 없어 증가율을 낼 수 없음",
-                        "no year before {year} to grow from"),
-    "base_not_before": ("기준연도는 비교연도보다 앞서야 함", "the base year must precede the year"),
-    "base_missing": ("기준연도 {base_year}년 자료가 없음", "no data for the base year {base_year}"),
-    "no_national_rate": ("전국 값도 구성요소도 없어 전국 평균 대비 지수를 낼 수 없음",
-                         "neither a national value nor the components are available, "
-                         "so there is no national average to index against"),
-    "index_needs_denominator": (
-        "규모 지표는 인구 1인당으로 바꿔야 전국 평균과 비교할 수 있는데 인구 분모가 없음 "
-        "(전국 대비 비중을 보세요)",
-        "a size indicator needs a population denominator to compare with the national "
-        "average, and none is defined (see the share of the national total instead)"),
-}
-
-
-def _unavailable(key: str, **values) -> Availability:
-    korean, english = UNAVAILABLE_REASONS[key]
-    return Availability(False, korean.format(**values), english.format(**values))
-
-
-# --- store access -------------------------------------------------------------------
-
-_MEMO: dict[tuple, tuple[pd.DataFrame, pd.DataFrame, object]] = {}
-_EMPTY = pd.DataFrame({"value": pd.Series(dtype=float), "source": pd.Series(dtype=object),
-                       "preliminary": pd.Series(dtype=bool)}).rename_axis("region_code")
-
-
-def _memo(store: pd.DataFrame, catalog: pd.DataFrame, key: tuple, compute):
-    """Remember a derived value per (store, catalog) object pair: the page reruns compute
-    the same cross-sections and group totals many times. Holding the objects themselves
-    makes a reused id() impossible."""
-    full_key = (id(store), id(catalog), *key)
-    cached = _MEMO.get(full_key)
-    if cached is not None and cached[0] is store and cached[1] is catalog:
-        return cached[2]
-    value = compute()
-    _MEMO[full_key] = (store, catalog, value)
-    return value
-
-
-def _unit_factor(row_unit: str, catalog_unit: str) -> float:
-    """Multiplier from a row's published unit to the catalog unit ('만개' → '개' is 10,000)."""
-    if row_unit.startswith(catalog_unit) or catalog_unit == "%":
-        return 1.0
-    prefix, rest = row_unit[:1], row_unit[1:]
-    if prefix in UNIT_PREFIX_FACTORS and rest.startswith(catalog_unit):
-        return UNIT_PREFIX_FACTORS[prefix]
-    raise ValueError(f"cannot convert unit {row_unit!r} to {catalog_unit!r}")
-
-
-def indicator_rows(store: pd.DataFrame, catalog: pd.DataFrame, indicator: str,
-                   level: str) -> pd.DataFrame:
-    """An indicator's rows at one level, values converted to the catalog unit (published
-    rows may keep their own unit, e.g. '만개 (rounded to 0.1)')."""
-    def compute():
-        rows = store[(store["indicator"] == indicator) & (store["level"] == level)]
-        rows = rows.dropna(subset=["value"])
-        if indicator in catalog.index and not rows.empty:
-            catalog_unit = catalog.loc[indicator, "unit_ko"]
-            factors = rows["unit"].map(lambda unit: _unit_factor(unit, catalog_unit))
-            rows = rows.assign(value=rows["value"] * factors)
-        return rows
-    return _memo(store, catalog, ("rows", indicator, level), compute)
-
-
-def _cross_section(store, catalog, indicator: str, year: int, level: str) -> pd.DataFrame:
-    """One year's rows indexed by region_code (value, source, preliminary)."""
-    def compute():
-        rows = indicator_rows(store, catalog, indicator, level)
-        columns = ["region_code", "value", "source", "preliminary"]
-        return {int(year): frame[columns].set_index("region_code")
-                for year, frame in rows.groupby("year")}
-    return _memo(store, catalog, ("by_year", indicator, level), compute).get(int(year), _EMPTY)
-
-
-def years_with_data(store: pd.DataFrame, catalog: pd.DataFrame, indicator: str,
-                    level: str = "sido") -> list[int]:
-    """Years in which the indicator has at least one value at the level."""
-    return sorted(int(y) for y in indicator_rows(store, catalog, indicator, level)["year"].unique())
-
-
-def default_year(store: pd.DataFrame, catalog: pd.DataFrame, indicator: str,
-                 level: str = "sido") -> int | None:
-    """The latest year with complete 시도 coverage, else the latest year with the most regions."""
-    complete = [c.year for c in _coverage(store, indicator).values() if c.complete]
-    if level == "sido" and complete:
-        return max(complete)
-    rows = indicator_rows(store, catalog, indicator, level)
-    if rows.empty:
-        return None
-    counts = rows.groupby("year")["region_code"].nunique()
-    return int(counts[counts == counts.max()].index.max())
-
-
-def default_base_year(store: pd.DataFrame, catalog: pd.DataFrame, indicator: str, year: int,
-                      level: str = "sido") -> int | None:
-    """The earliest earlier year in which every region with data in ``year`` has data too,
-    so that growth covers the whole map (GRDP 2023: 2013, the first year with 세종);
-    else the earliest earlier year; None if there is none."""
-    now = set(_cross_section(store, catalog, indicator, int(year), level).index)
-    earlier = [y for y in years_with_data(store, catalog, indicator, level) if y < int(year)]
-    for candidate in earlier:
-        if now <= set(_cross_section(store, catalog, indicator, candidate, level).index):
-            return candidate
-    return earlier[0] if earlier else None
-
-
 def regions_of(store: pd.DataFrame, catalog: pd.DataFrame, indicator: str, year: int,
                level: str = "sido") -> list[str]:
     """The regions a cross-section should hold: 시도 that existed that year, or every 시군구
@@ -196,148 +54,6 @@ def regions_of(store: pd.DataFrame, catalog: pd.DataFrame, indicator: str, year:
     if level == "sido":
         return list(expected_regions(int(year)))
     return sorted(indicator_rows(store, catalog, indicator, level)["region_code"].unique())
-
-
-def _coverage(store: pd.DataFrame, indicator: str) -> dict[int, YearCoverage]:
-    return _memo(store, store, ("coverage", indicator),
-                 lambda: {c.year: c for c in coverage_by_year(store, indicator)})
-
-
-@lru_cache(maxsize=None)
-def group_codes(group: str) -> frozenset[str]:
-    """The 시도 codes of a group: 'nation', 'capital' (수도권), 'noncapital', or a 권역 name."""
-    table = region_table()
-    if group == "nation":
-        return frozenset(table["region_code"])
-    if group in ("capital", "noncapital"):
-        return frozenset(table.loc[table["is_capital"] == (group == "capital"), "region_code"])
-    if group in set(table["gwonyeok"]):
-        return frozenset(table.loc[table["gwonyeok"] == group, "region_code"])
-    raise ValueError(f"unknown group {group!r}")
-
-
-def in_group(codes, group: str) -> np.ndarray:
-    """Which region codes (시도 or 시군구: the first two digits name the 시도) are in a group."""
-    members = group_codes(group)
-    return np.fromiter((str(code)[:2] in members for code in codes), dtype=bool)
-
-
-# --- group totals (always from 시도 rows) --------------------------------------------------
-
-def _is_rate(entry: pd.Series) -> bool:
-    return not entry["additive"] and entry["unit_ko"] == "%"
-
-
-def group_total(store: pd.DataFrame, catalog: pd.DataFrame, indicator: str, year: int,
-                group: str) -> float:
-    """An indicator for a group of 시도 in the catalog unit: the sum of an additive one
-    (only when every member has data), a rate rebuilt from its summed components, or the
-    published national row; NaN when none of these is possible."""
-    return _memo(store, catalog, ("group_total", indicator, int(year), group),
-                 lambda: _group_total(store, catalog, indicator, int(year), group))
-
-
-def _group_total(store, catalog, indicator: str, year: int, group: str) -> float:
-    entry = catalog.loc[indicator]
-    if entry["additive"]:
-        coverage = _coverage(store, indicator).get(year)
-        if coverage is not None and not coverage.mixed_units:
-            needed = [c for c in expected_regions(year) if c not in coverage.counted_in_parent]
-            needed = [c for c, member in zip(needed, in_group(needed, group)) if member]
-            values = _cross_section(store, catalog, indicator, year, "sido")["value"]
-            members = values.reindex(needed)
-            if members.notna().all():
-                return float(members.sum())
-    elif entry["numerator"] and entry["denominator"]:
-        top = group_total(store, catalog, entry["numerator"], year, group)
-        bottom = group_total(store, catalog, entry["denominator"], year, group)
-        if bottom and not math.isnan(top / bottom):
-            return float(entry["rate_scale"] * top / bottom)
-    if group == "nation":
-        national = _cross_section(store, catalog, indicator, year, "nation")["value"]
-        if NATIONAL_CODE in national.index:
-            return float(national.loc[NATIONAL_CODE])
-    return math.nan
-
-
-# --- availability -------------------------------------------------------------------------
-
-def _denominator_name(catalog: pd.DataFrame, indicator: str, lang: str) -> str:
-    return catalog.loc[indicator, f"name_{lang}"]
-
-
-def measure_availability(store: pd.DataFrame, catalog: pd.DataFrame, indicator: str,
-                         year: int, measure: str, base_year: int | None = None,
-                         level: str = "sido") -> Availability:
-    """Whether ``measure`` is meaningful for the indicator in that year, with the reason if not.
-
-    level: always if there is data; per_capita: the catalog names a population
-    denominator with data that year; share: additive and the 시도 cross-section is
-    complete; growth: an earlier year exists (base_year, if given, precedes ``year`` and
-    has data); index: a national rate (row or components) for rates, or a per-capita
-    denominator for size indicators.
-    """
-    if measure not in MEASURES:
-        raise ValueError(f"unknown measure {measure!r}; use one of {MEASURES}")
-    if level not in LEVELS:
-        raise ValueError(f"unknown level {level!r}; use one of {LEVELS}")
-    entry = catalog.loc[indicator]
-    year = int(year)
-    here = _cross_section(store, catalog, indicator, year, level)
-    if here.empty:
-        return _unavailable("no_rows", year=year)
-    if measure == "level":
-        return Availability(True)
-    if measure == "per_capita":
-        return _per_capita_availability(store, catalog, entry, year, level)
-    if measure == "share":
-        if not entry["additive"]:
-            return _unavailable("not_additive")
-        if math.isnan(group_total(store, catalog, indicator, year, "nation")):
-            return _unavailable("incomplete", year=year)
-        return Availability(True)
-    if measure == "growth":
-        earlier = [y for y in years_with_data(store, catalog, indicator, level) if y < year]
-        if base_year is None:
-            return Availability(True) if earlier else _unavailable("no_earlier_year", year=year)
-        if int(base_year) >= year:
-            return _unavailable("base_not_before")
-        if int(base_year) not in earlier:
-            return _unavailable("base_missing", base_year=int(base_year))
-        return Availability(True)
-    # index
-    if _is_rate(entry):
-        if math.isnan(group_total(store, catalog, indicator, year, "nation")):
-            return _unavailable("no_national_rate")
-        return Availability(True)
-    if not entry["per_capita_denominator"]:
-        return _unavailable("index_needs_denominator")
-    return _per_capita_availability(store, catalog, entry, year, level)
-
-
-def _per_capita_availability(store, catalog, entry: pd.Series, year: int,
-                             level: str) -> Availability:
-    denominator = entry["per_capita_denominator"]
-    if not denominator:
-        return _unavailable("no_denominator")
-    if _cross_section(store, catalog, denominator, year, level).empty:
-        return Availability(False, *(
-            text.format(year=year, denominator=_denominator_name(catalog, denominator, lang))
-            for text, lang in zip(UNAVAILABLE_REASONS["denominator_missing"], ("ko", "en"))))
-    return Availability(True)
-
-
-# --- computation ----------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class _Spec:
-    """How a measure is expressed: unit, decimals, note, and the scale from catalog units."""
-    unit_ko: str
-    unit_en: str
-    decimals: int
-    note_ko: str
-    note_en: str
-    factor: float = 1.0
 
 
 def compute_measure(store: pd.DataFrame, catalog: pd.DataFrame, indicator: str, year: int,
@@ -354,15 +70,15 @@ def compute_measure(store: pd.DataFrame, catalog: pd.DataFrame, indicator: str, 
     entry, year, base_year = _checked(store, catalog, indicator, year, measure, base_year,
                                       level, reference)
     regions = pd.Index(regions_of(store, catalog, indicator, year, level), name="region_code")
-    here = _cross_section(store, catalog, indicator, year, level).reindex(regions)
-    spec = _spec(catalog, entry, year, measure, base_year, level, reference)
+    here = cross_section(store, catalog, indicator, year, level).reindex(regions)
+    spec = measure_spec(catalog, entry, year, measure, base_year, level, reference)
     values = _region_values(store, catalog, entry, year, measure, base_year, level, here,
                             reference, spec)
     aggregates = {}
     for group in GROUPS:
         figure = _group_measure(store, catalog, entry, year, measure, group, base_year,
                                 reference, spec)[0]
-        if measure in ("level", "share") and entry["additive"]:
+        if measure in ("level", "share") and is_additive(entry):
             figure /= max(int(in_group(regions, group).sum()), 1)  # average per region
         aggregates[group] = float(figure)
     values["source"] = here["source"]
@@ -382,20 +98,20 @@ def dissolved_measure(store: pd.DataFrame, catalog: pd.DataFrame, indicator: str
     values from summed numerators and denominators. NaN where a member lacks data."""
     entry, year, base_year = _checked(store, catalog, indicator, year, measure, base_year,
                                       "sido", reference)
-    spec = _spec(catalog, entry, year, measure, base_year, "sido", reference)
+    spec = measure_spec(catalog, entry, year, measure, base_year, "sido", reference)
     rows = [_group_measure(store, catalog, entry, year, measure, group, base_year, reference,
                            spec) for group in groups]
     values = pd.DataFrame(rows, columns=["value", "change"],
                           index=pd.Index(groups, name="region_code"))
     if measure != "growth":
         values = values.drop(columns="change")
-    here = _cross_section(store, catalog, indicator, year, "sido")
+    here = cross_section(store, catalog, indicator, year, "sido")
     values["source"] = here["source"].iloc[0] if not here.empty else ""
     aggregates = {}
     for group in GROUPS:
         figure = _group_measure(store, catalog, entry, year, measure, group, base_year,
                                 reference, spec)[0]
-        if measure in ("level", "share") and entry["additive"]:
+        if measure in ("level", "share") and is_additive(entry):
             # Average per drawn group, so that it compares with a group's value.
             inside = sum(group_codes(g) <= group_codes(group) for g in groups)
             figure /= max(inside, 1)
@@ -428,82 +144,50 @@ def _with_preliminary(result: MeasureResult, preliminary: pd.Series, year: int) 
     return result
 
 
-def _spec(catalog, entry, year, measure, base_year, level, reference) -> _Spec:
-    if measure == "level":
-        note = ("비교값은 지역당 평균", "group figures are averages per region") \
-            if entry["additive"] else ("", "")
-        return _Spec(entry["display_unit_ko"], entry["display_unit_en"], int(entry["decimals"]),
-                     *note, factor=1 / entry["display_divisor"])
-    if measure == "per_capita":
-        factor, unit_ko, unit_en, decimals = per_capita_unit(catalog, entry.name)
-        denominator = entry["per_capita_denominator"]
-        return _Spec(unit_ko, unit_en, decimals,
-                     f"분모: 같은 해 {_denominator_name(catalog, denominator, 'ko')}",
-                     f"denominator: {_denominator_name(catalog, denominator, 'en')} in the same year",
-                     factor=factor)
-    if measure == "share":
-        return _Spec("%", "%", 1 if level == "sido" else 2,
-                     "전국 = 시도 합계(100%). 비교값은 지역당 평균 비중",
-                     "nation = sum of the provinces (100%); group figures are average "
-                     "shares per region")
-    if measure == "growth":
-        if _is_rate(entry):
-            return _Spec("%p", "pp", 1, f"{base_year}→{year}년 변화(%p)",
-                         f"change {base_year}→{year} in percentage points")
-        note_ko = f"{base_year}→{year}년 연평균 증가율(CAGR); 누적 변화율은 표에"
-        note_en = f"compound annual growth {base_year}→{year}; total change in the table"
-        if entry.name == "grdp_nominal":
-            note_ko, note_en = note_ko + " (명목 가격 기준)", note_en + " (current prices)"
-        return _Spec("%/년", "% per year", 2, note_ko, note_en)
-    name_ko, name_en = ("전국", "nation") if reference == "national" else ("수도권", "capital region")
-    basis = ("비율 기준", "rate basis") if _is_rate(entry) else ("1인당 값 기준", "per-capita basis")
-    return _Spec(f"{name_ko}=100", f"{name_en}=100", 1, f"{name_ko} 평균 = 100 ({basis[0]})",
-                 f"{name_en} average = 100 ({basis[1]})")
-
-
 def _region_values(store, catalog, entry, year, measure, base_year, level, here, reference,
-                   spec: _Spec) -> pd.DataFrame:
+                   spec: MeasureSpec) -> pd.DataFrame:
     value = here["value"]
     if measure == "level":
         return _frame(value * spec.factor)
     if measure == "per_capita":
         return _frame(_per_capita_values(store, catalog, entry, year, level, here) * spec.factor)
     if measure == "share":
-        return _frame(100 * value / group_total(store, catalog, entry.name, year, "nation"))
+        return _frame(100 * value / group_total(store, catalog, entry.name, year, NATION))
     if measure == "growth":
-        base = _cross_section(store, catalog, entry.name, base_year, level)["value"]
+        base = cross_section(store, catalog, entry.name, base_year, level)["value"]
         annual, total = _growth_pair(value, base.reindex(here.index), year - base_year,
-                                     _is_rate(entry))
+                                     is_rate(entry))
         return _frame(annual, change=total.astype(float))
-    reference_group = "nation" if reference == "national" else "capital"
-    if _is_rate(entry):
+    reference_group = NATION if reference == "national" else CAPITAL
+    if is_rate(entry):
         return _frame(100 * value / group_total(store, catalog, entry.name, year, reference_group))
     region = _per_capita_values(store, catalog, entry, year, level, here)
-    return _frame(100 * region / _group_per_capita(store, catalog, entry, year, reference_group))
+    national = group_per_capita(store, catalog, entry.name, year, reference_group)
+    return _frame(100 * region / national)
 
 
 def _group_measure(store, catalog, entry, year, measure, group, base_year, reference,
-                   spec: _Spec) -> tuple[float, float]:
+                   spec: MeasureSpec) -> tuple[float, float]:
     """(value, total change) of the measure for a group of 시도 as a whole."""
     indicator = entry.name
     if measure == "level":
         return group_total(store, catalog, indicator, year, group) * spec.factor, math.nan
     if measure == "per_capita":
-        return _group_per_capita(store, catalog, entry, year, group) * spec.factor, math.nan
+        return group_per_capita(store, catalog, indicator, year, group) * spec.factor, math.nan
     if measure == "share":
         return (100 * group_total(store, catalog, indicator, year, group)
-                / group_total(store, catalog, indicator, year, "nation"), math.nan)
+                / group_total(store, catalog, indicator, year, NATION), math.nan)
     if measure == "growth":
         return _growth_pair(group_total(store, catalog, indicator, year, group),
                             group_total(store, catalog, indicator, base_year, group),
-                            year - base_year, _is_rate(entry))
-    reference_group = "nation" if reference == "national" else "capital"
-    if _is_rate(entry):
+                            year - base_year, is_rate(entry))
+    reference_group = NATION if reference == "national" else CAPITAL
+    if is_rate(entry):
         figure = group_total(store, catalog, indicator, year, group)
         base = group_total(store, catalog, indicator, year, reference_group)
     else:
-        figure = _group_per_capita(store, catalog, entry, year, group)
-        base = _group_per_capita(store, catalog, entry, year, reference_group)
+        figure = group_per_capita(store, catalog, indicator, year, group)
+        base = group_per_capita(store, catalog, indicator, year, reference_group)
     return 100 * figure / base, math.nan
 
 
@@ -511,35 +195,14 @@ def _frame(values: pd.Series, **extra: pd.Series) -> pd.DataFrame:
     return pd.DataFrame({"value": values.astype(float), **extra})
 
 
-def per_capita_unit(catalog: pd.DataFrame, indicator: str) -> tuple[float, str, str, int]:
-    """(factor from catalog unit per person, unit_ko, unit_en, decimals): money per head in
-    만원, counts per 1,000 persons, so that the figures read without exponents."""
-    entry = catalog.loc[indicator]
-    denominator = entry["per_capita_denominator"]
-    one_ko, one_en, thousand_ko, thousand_en = DENOMINATOR_LABELS.get(denominator, (
-        _denominator_name(catalog, denominator, "ko") + " 1인", "person",
-        _denominator_name(catalog, denominator, "ko") + " 천 명", "1,000 persons"))
-    if entry["unit_ko"] in WON_PER_UNIT:
-        return (WON_PER_UNIT[entry["unit_ko"]] / WON_PER_DISPLAY, f"만원/{one_ko}",
-                f"KRW 10k per {one_en}", 0)
-    return (COUNT_PER, f"{entry['unit_ko']}/{thousand_ko}",
-            f"{entry['unit_en']} per {thousand_en}", 1)
-
-
 def _per_capita_values(store, catalog, entry, year, level, here) -> pd.Series:
-    denominator = _cross_section(store, catalog, entry["per_capita_denominator"], year, level)
+    denominator = cross_section(store, catalog, entry["per_capita_denominator"], year, level)
     return here["value"] / denominator["value"].reindex(here.index)
 
 
-def _group_per_capita(store, catalog, entry, year, group) -> float:
-    top = group_total(store, catalog, entry.name, year, group)
-    bottom = group_total(store, catalog, entry["per_capita_denominator"], year, group)
-    return top / bottom if bottom else math.nan
-
-
-def _growth_pair(current, base, years: int, is_rate: bool):
+def _growth_pair(current, base, years: int, in_points: bool):
     """(annualised, total) growth: CAGR and % change, or the %p change for rates."""
-    if is_rate:
+    if in_points:
         return current - base, current - base
     if isinstance(base, pd.Series):
         ratio = (current / base).where(base > 0)
@@ -574,7 +237,7 @@ def measure_series(store: pd.DataFrame, catalog: pd.DataFrame, indicator: str, m
 def gap_to_reference(result: MeasureResult, reference: str = "national") -> pd.Series:
     """Each region's difference from the national (or 수도권) figure of the same measure:
     the input of a diverging map centred at zero."""
-    group = "nation" if reference == "national" else "capital"
+    group = NATION if reference == "national" else CAPITAL
     return result.values["value"] - result.aggregates.get(group, math.nan)
 
 
@@ -592,9 +255,9 @@ def missing_by_reason(store: pd.DataFrame, catalog: pd.DataFrame, indicator: str
     figure), 'not_computable' (a figure exists but the measure lacks its base year or
     denominator)."""
     blank = result.values.index[result.values["value"].isna()]
-    present = set(_cross_section(store, catalog, indicator, int(year), level).index)
+    present = set(cross_section(store, catalog, indicator, int(year), level).index)
     in_parent = set()
-    coverage = _coverage(store, indicator).get(int(year))
+    coverage = coverage_in(store, indicator, year)
     if level == "sido" and coverage is not None:
         in_parent = set(coverage.counted_in_parent)
     reasons: dict[str, list[str]] = {"counted_in_parent": [], "not_in_source": [],

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.gap import GapSummary, NotComparable, capital_vs_rest, summarise
+from analysis.availability import Availability
+from analysis.gap import GapSummary, capital_vs_rest, summarise
+from analysis.groups import is_additive
 
 
 def capital_overview(store: pd.DataFrame,
-                     catalog: pd.DataFrame) -> dict[str, GapSummary | NotComparable]:
+                     catalog: pd.DataFrame) -> dict[str, GapSummary | Availability]:
     """Each catalog indicator's latest-vs-earliest capital comparison, or why there is none."""
     overview = {}
     for indicator, entry in catalog.iterrows():
         comparison = capital_vs_rest(store, catalog, indicator)
-        overview[indicator] = (comparison if isinstance(comparison, NotComparable)
-                               else summarise(comparison, indicator, bool(entry["additive"])))
+        overview[indicator] = (comparison if isinstance(comparison, Availability)
+                               else summarise(comparison, indicator, is_additive(entry)))
     return overview
 
 

@@ -22,9 +22,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.gap import capital_codes
-from analysis.measures import indicator_rows
-from analysis.trends import CAPITAL, NONCAPITAL, aggregate_levels, is_rate
+from analysis.availability import Availability
+from analysis.groups import (CAPITAL, NONCAPITAL, capital_codes, group_values, is_additive,
+                             is_rate)
+from analysis.rows import indicator_rows
 
 COMPUTED, PUBLISHED, DERIVED = "computed", "published", "derived"
 STATUS_COMPUTED, STATUS_PARTIAL, STATUS_UNAVAILABLE = "computed", "partial", "unavailable"
@@ -93,12 +94,12 @@ class Panel:
 
 def computed_shares(store, catalog, indicator) -> pd.DataFrame:
     """Capital and non-capital shares from complete 시도 cross-sections."""
-    if not catalog.loc[indicator, "additive"]:
+    if not is_additive(catalog.loc[indicator]):
         return _empty()
-    aggregate = aggregate_levels(store, catalog, indicator, "groups")
-    if not isinstance(aggregate, tuple):
+    values = group_values(store, catalog, indicator)
+    if isinstance(values, Availability):
         return _empty()
-    sums = aggregate[0]
+    sums = values.wide("capital")
     shares = 100 * sums[[CAPITAL, NONCAPITAL]].div(sums[CAPITAL] + sums[NONCAPITAL], axis=0)
     rows = indicator_rows(store, catalog, indicator, "sido")
     sources = rows.groupby("year")["source"].first()
@@ -127,8 +128,7 @@ def published_shares(store, catalog, indicator) -> pd.DataFrame:
 def derived_from_levels(store, catalog, indicator) -> pd.DataFrame:
     """Capital share from published levels: the CAP row, or the three capital 시도 of one
     release, over the national row of the same indicator and year."""
-    entry = catalog.loc[indicator]
-    if not entry["additive"]:
+    if not is_additive(catalog.loc[indicator]):
         return _empty()
     national = indicator_rows(store, catalog, indicator, "nation").set_index("year")
     if national.empty:

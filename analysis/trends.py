@@ -1,9 +1,8 @@
 """Series over time: 수도권 vs 비수도권, the seven 권역, or individual 시도.
 
-Aggregates add up only complete cross-sections (analysis.coverage): a year in which a
-시도 is missing is dropped from every aggregate, listed in the result's note and drawn
-as a gap, never summed short. Rates are never summed: a group's rate is rebuilt from
-its summed components. Published figures (CAP/NONCAP rows, national rows of published
+Aggregates come from the aggregation core (analysis.groups): a year in which a 시도 is
+missing is dropped from every aggregate, listed in the result's note and drawn as a gap,
+never summed short; a group's rate is rebuilt from its summed components. Published figures (CAP/NONCAP rows, national rows of published
 indicators) stay their own series, marked as published, and are never mixed into sums.
 """
 
@@ -13,35 +12,21 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from analysis.coverage import YearCoverage, coverage_by_year
-from analysis.measures import Availability, indicator_rows
-from loaders.crosswalk import gwonyeok_table, newer_regions, region_table
+from analysis.availability import OK, Availability, why_not
+from analysis.coverage import coverage_by_year
+from analysis.groups import (CAPITAL, NATION, NONCAPITAL, complete_rows, group_values,
+                             is_additive, is_rate)
+from analysis.rows import indicator_rows
+from loaders.crosswalk import newer_regions, region_table
 
 VIEWS = ("groups", "gwonyeok", "regions")
 TREND_MEASURES = ("level", "share", "gap", "index")
-CAPITAL, NONCAPITAL, NATION, GAP = "capital", "noncapital", "nation", "gap"
+GAP = "gap"
 COMPUTED, STATISTIC, PUBLISHED = "computed", "statistic", "published"
+GROUPING_OF_VIEW = {"groups": "capital", "gwonyeok": "gwonyeok"}
 
 # KOSIS DT_1C81 is the 2020 base-year series (data README): every year was revised onto it.
 BASE_YEAR_REVISIONS = {"DT_1C81": 2020}
-
-
-NOT_AGGREGABLE = Availability(
-    False, "비율·연쇄지수 지표라 더할 수 없고 구성요소도 번들 자료에 없어 묶음 값을 계산하지 않음",
-    "a rate or chain-linked volume cannot be summed and its components are not bundled")
-NO_COMPLETE_YEAR = Availability(
-    False, "모든 시도 자료가 갖춰진 연도가 없어 합계를 내지 않음 (부분 합계는 만들지 않음)",
-    "no year has every province, so no total is made (partial sums are never shown)")
-ONLY_GROUPS = Availability(False, "수도권–비수도권 보기에서만 쓸 수 있음",
-                           "only for the capital vs rest view")
-NOT_FOR_RATES = Availability(
-    False, "비율(%) 지표는 더하거나 지수로 바꾸지 않음 — 수준과 %p 차이로 비교",
-    "percentages are neither summed nor indexed: compare levels and the gap in pp")
-NOT_ADDITIVE = Availability(False, "합산할 수 없는 지표라 전국 대비 비중을 내지 않음",
-                            "not additive across regions, so no share of the national total")
-SCATTERED = Availability(False, "공표치는 흩어진 연도의 인용값이라 지수로 잇지 않음",
-                         "published figures are scattered quotes, not a series to index")
-OK = Availability(True)
 
 
 @dataclass(frozen=True)
@@ -76,33 +61,7 @@ class Trend:
 
 # --- metadata helpers ----------------------------------------------------------------
 
-def is_rate(entry: pd.Series) -> bool:
-    """Percent-valued indicators (rates and published shares): never summed or indexed."""
-    return entry["unit_ko"] == "%"
-
-
-def has_components(entry: pd.Series) -> bool:
-    return bool(entry["numerator"]) and bool(entry["denominator"])
-
-
-_COVERAGE: dict[str, list[YearCoverage]] = {}
-_COVERAGE_OF: list[pd.DataFrame | None] = [None]
-
-
-def coverage(store: pd.DataFrame, indicator: str) -> list[YearCoverage]:
-    """coverage_by_year, remembered for the store object last asked about: the store is
-    read-only and loaded once per process, and coverage is the slowest step of a trend."""
-    if _COVERAGE_OF[0] is not store:
-        _COVERAGE.clear()
-        _COVERAGE_OF[0] = store
-    if indicator not in _COVERAGE:
-        _COVERAGE[indicator] = coverage_by_year(store, indicator)
-    return _COVERAGE[indicator]
-
-
 def _sido(store: pd.DataFrame, catalog: pd.DataFrame, indicator: str) -> pd.DataFrame:
-    """The indicator's 시도 rows with values in the catalog unit (published rows keep their
-    own unit in the store, e.g. '만개 (rounded to 0.1)')."""
     return indicator_rows(store, catalog, indicator, "sido")
 
 
@@ -112,63 +71,15 @@ def _as_published(rows: pd.DataFrame, store: pd.DataFrame) -> pd.DataFrame:
                        published_unit=rows["unit"])
 
 
-# --- complete cross-sections --------------------------------------------------------
-
-def complete_rows(store: pd.DataFrame, catalog: pd.DataFrame,
-                  indicator: str) -> tuple[pd.DataFrame, tuple[int, ...]]:
-    """시도 rows of the years with full coverage (in catalog units), and the years dropped."""
-    years = coverage(store, indicator)
-    complete = [c.year for c in years if c.complete]
-    dropped = tuple(c.year for c in years if not c.complete)
-    rows = _sido(store, catalog, indicator)
-    return rows[rows["year"].isin(complete)], dropped
-
-
-def _keyed_sums(rows: pd.DataFrame, keys: pd.Series) -> pd.DataFrame:
-    """Per year and key, the sum of the rows' values (wide: one column per key)."""
-    return rows.assign(key=keys.to_numpy()).pivot_table(
-        index="year", columns="key", values="value", aggfunc="sum")
-
-
-def _group_key(codes: pd.Series, view: str) -> pd.Series:
-    table = region_table().set_index("region_code")
-    if view == "groups":
-        return codes.map(table["is_capital"]).map({True: CAPITAL, False: NONCAPITAL})
-    return codes.map(table["gwonyeok"])
-
-
 def aggregate_levels(store: pd.DataFrame, catalog: pd.DataFrame, indicator: str,
                      view: str) -> tuple[pd.DataFrame, tuple[int, ...]] | Availability:
-    """Wide table (year × group) of 수도권/비수도권/전국 or 권역 levels in catalog units.
-
-    Additive indicators: sums over complete years. Rates with components: the summed
-    numerator over the summed denominator. Anything else has no honest aggregate.
-    """
-    entry = catalog.loc[indicator]
-    if entry["additive"]:
-        rows, dropped = complete_rows(store, catalog, indicator)
-        if rows.empty:
-            return NO_COMPLETE_YEAR
-        sums = _keyed_sums(rows, _group_key(rows["region_code"], view))
-        if view == "groups":
-            sums[NATION] = sums[CAPITAL] + sums[NONCAPITAL]
-        return sums, dropped
-    if not has_components(entry):
-        return NOT_AGGREGABLE
-    top, _ = complete_rows(store, catalog, entry["numerator"])
-    bottom, _ = complete_rows(store, catalog, entry["denominator"])
-    years = sorted(set(top["year"]) & set(bottom["year"]))
-    if not years:
-        return NO_COMPLETE_YEAR
-    top, bottom = top[top["year"].isin(years)], bottom[bottom["year"].isin(years)]
-    numerators = _keyed_sums(top, _group_key(top["region_code"], view))
-    denominators = _keyed_sums(bottom, _group_key(bottom["region_code"], view))
-    if view == "groups":
-        numerators[NATION] = numerators.sum(axis=1)
-        denominators[NATION] = denominators.sum(axis=1)
-    rate_years = set(_sido(store, catalog, indicator)["year"])
-    dropped = tuple(sorted(rate_years - set(years)))
-    return entry["rate_scale"] * numerators / denominators, dropped
+    """Wide table (year × group) of 수도권/비수도권/전국 or 권역 values in catalog units,
+    from the aggregation core (analysis.groups), with the years it left out."""
+    values = group_values(store, catalog, indicator)
+    if isinstance(values, Availability):
+        return values
+    grouping = GROUPING_OF_VIEW[view]
+    return values.wide(grouping, with_nation=view == "groups"), values.dropped
 
 
 # --- availability -------------------------------------------------------------------
@@ -184,25 +95,25 @@ def _availability(store, catalog, indicator, view, aggregate) -> dict[str, Avail
     entry = catalog.loc[indicator]
     if view == "regions":
         has_rows = not _sido(store, catalog, indicator).empty
-        level = OK if has_rows else Availability(False, "시도별 자료 없음", "no provincial data")
-        index = (NOT_FOR_RATES if is_rate(entry)
-                 else SCATTERED if entry["kind"] == "published" else level)
+        level = OK if has_rows else why_not("why_no_provincial_data")
+        index = (why_not("why_not_for_rates") if is_rate(entry)
+                 else why_not("why_scattered") if entry["kind"] == "published" else level)
         return {"level": level,
                 "share": _share_availability(store, catalog, indicator, entry),
-                "gap": ONLY_GROUPS, "index": index}
+                "gap": why_not("why_only_groups"), "index": index}
     computed = OK if not isinstance(aggregate, Availability) else aggregate
     published = view == "groups" and not published_series(store, catalog, indicator).empty
     return {"level": OK if published else computed,
-            "share": computed if entry["additive"] else NOT_ADDITIVE,
-            "gap": computed if view == "groups" else ONLY_GROUPS,
-            "index": NOT_FOR_RATES if is_rate(entry) else computed}
+            "share": computed if is_additive(entry) else why_not("why_not_additive"),
+            "gap": computed if view == "groups" else why_not("why_only_groups"),
+            "index": why_not("why_not_for_rates") if is_rate(entry) else computed}
 
 
 def _share_availability(store, catalog, indicator, entry) -> Availability:
-    if not entry["additive"]:
-        return NOT_ADDITIVE
+    if not is_additive(entry):
+        return why_not("why_not_additive")
     rows, _ = complete_rows(store, catalog, indicator)
-    return OK if not rows.empty else NO_COMPLETE_YEAR
+    return OK if not rows.empty else why_not("why_no_complete_year")
 
 
 # --- the series ---------------------------------------------------------------------
@@ -271,11 +182,10 @@ def _group_frame(store, catalog, indicator, measure, view,
     which leaves only the published points of a published indicator."""
     entry = catalog.loc[indicator]
     if isinstance(aggregate, Availability):
-        dropped = tuple(c.year for c in coverage(store, indicator) if not c.complete)
+        dropped = tuple(c.year for c in coverage_by_year(store, indicator) if not c.complete)
         return pd.DataFrame(columns=["year", "series", "value", "kind", "preliminary"]), dropped
     wide, dropped = aggregate
     if view == "gwonyeok":
-        wide = wide[[g for g in gwonyeok_table()["gwonyeok"] if g in wide.columns]]
         if measure == "share":
             wide = 100 * wide.div(wide.sum(axis=1), axis=0)
     elif measure == "share":
@@ -284,7 +194,7 @@ def _group_frame(store, catalog, indicator, measure, view,
         gap = (wide[CAPITAL] - wide[NONCAPITAL] if is_rate(entry)
                else wide[CAPITAL] / wide[NONCAPITAL])
         wide = gap.to_frame(GAP)
-    elif measure == "level" and entry["additive"]:
+    elif measure == "level" and is_additive(entry):
         wide = wide[[CAPITAL, NONCAPITAL]]  # the national sum would dwarf both lines
     frame = _long(wide, COMPUTED)
     return _with_preliminary(frame, store, catalog, indicator), dropped
@@ -386,7 +296,7 @@ def series_breaks(store: pd.DataFrame, catalog: pd.DataFrame, indicator: str) ->
     (KOSIS DT_1C81, 2020 base) and the catalog's latest preliminary year."""
     entry = catalog.loc[indicator]
     breaks = []
-    by_year = ({c.year: c for c in coverage(store, indicator)}
+    by_year = ({c.year: c for c in coverage_by_year(store, indicator)}
                if entry["kind"] != "published" else {})
     if by_year:
         first_year = min(by_year)

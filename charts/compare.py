@@ -12,8 +12,7 @@ import pandas as pd
 
 from analysis.compare import Ranked
 from analysis.formatting import format_number
-from analysis.gap import capital_codes
-from analysis.trends import NATION, NONCAPITAL
+from analysis.groups import NATION, NONCAPITAL, capital_codes
 from charts.sources import publisher_line
 from charts.theme import CAPITAL_COLOR, GWONYEOK_COLORS, NATION_COLOR, NONCAPITAL_COLOR
 from charts.trends import finish, highlight, series_label, thicker_if, value_text, year_axis

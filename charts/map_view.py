@@ -14,9 +14,10 @@ import geopandas as gpd
 import pandas as pd
 
 from analysis.classify import Classification, classify
+from analysis.measure_availability import measure_availability
 from analysis.measures import (MeasureResult, compute_measure, dissolved_measure,
-                               measure_availability, measure_series, missing_by_reason, rank_of,
-                               years_with_data)
+                               measure_series, missing_by_reason, rank_of)
+from analysis.years import years_with_data
 from charts.map_legend import class_labels, legend_html
 from charts.map_style import (DIVERGING_NEUTRAL, NO_DATA_FILL, diverging_colors, region_style,
                               sequential_colors)

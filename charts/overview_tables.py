@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.availability import Availability
 from analysis.formatting import format_display, format_number, format_pp
-from analysis.gap import GapSummary, NotComparable
+from analysis.gap import GapSummary
 from charts.sources import publisher_line
 from i18n import t
 
@@ -29,21 +30,14 @@ def additive_table(overview: dict, catalog: pd.DataFrame, lang: str) -> pd.DataF
         rows.append({
             t("col_indicator", lang): entry[f"name_{lang}"],
             t("col_years", lang): _years(summary, entry, lang),
-            t("col_capital", lang): _level(summary.capital, summary, entry, lang),
-            t("col_noncapital", lang): _level(summary.noncapital, summary, entry, lang),
+            t("col_capital", lang): format_display(summary.capital, entry, lang),
+            t("col_noncapital", lang): format_display(summary.noncapital, entry, lang),
             t("col_capital_share", lang): f"{summary.capital_share:.1f}%",
             t("col_share_change", lang): (format_pp(summary.share_change_pp, lang)
                                           if summary.earliest_year != summary.latest_year else "–"),
             t("col_source", lang): publisher_line(entry, lang),
         })
     return pd.DataFrame(rows)
-
-
-def _level(value: float, summary: GapSummary, entry: pd.Series, lang: str) -> str:
-    """Levels in the display unit; published rows keep their own unit as published."""
-    if summary.unit == entry["unit_ko"]:
-        return format_display(value, entry, lang)
-    return f"{format_number(value, 1, lang)} {summary.unit}"
 
 
 def rate_table(overview: dict, catalog: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -65,9 +59,9 @@ def rate_table(overview: dict, catalog: pd.DataFrame, lang: str) -> pd.DataFrame
 
 def not_comparable_table(overview: dict, catalog: pd.DataFrame, lang: str) -> pd.DataFrame:
     rows = [{t("col_indicator", lang): catalog.loc[i, f"name_{lang}"],
-             t("col_reason", lang): reason.reason_en if lang == "en" else reason.reason_ko,
+             t("col_reason", lang): reason.reason(lang),
              t("col_source", lang): publisher_line(catalog.loc[i], lang)}
-            for i, reason in overview.items() if isinstance(reason, NotComparable)]
+            for i, reason in overview.items() if isinstance(reason, Availability)]
     return pd.DataFrame(rows)
 
 

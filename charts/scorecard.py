@@ -13,8 +13,8 @@ import altair as alt
 import pandas as pd
 
 from analysis.formatting import format_pp
+from analysis.groups import CAPITAL, NONCAPITAL
 from analysis.scorecard import COMPUTED, DERIVED, PUBLISHED, Panel
-from analysis.trends import CAPITAL, NONCAPITAL
 from charts.theme import CAPITAL_COLOR, NONCAPITAL_COLOR
 from charts.trends import finish, highlight, series_label, year_axis
 from i18n import t

@@ -14,9 +14,8 @@ import altair as alt
 import pandas as pd
 
 from analysis.formatting import format_number
-from analysis.gap import capital_codes
-from analysis.trends import (CAPITAL, COMPUTED, GAP, NATION, NONCAPITAL, PUBLISHED,
-                             STATISTIC, Trend, is_rate)
+from analysis.groups import CAPITAL, NATION, NONCAPITAL, capital_codes, is_rate
+from analysis.trends import COMPUTED, GAP, PUBLISHED, STATISTIC, Trend
 from charts.sources import publisher_line
 from charts.theme import (CAPITAL_COLOR, FONT_FAMILY, GWONYEOK_COLORS, NATION_COLOR,
                           NONCAPITAL_COLOR)

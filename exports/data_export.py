@@ -15,7 +15,8 @@ import pandas as pd
 
 from analysis.coverage import coverage_by_year
 from analysis.formatting import NO_DATA
-from analysis.trends import Trend, is_rate
+from analysis.groups import is_rate
+from analysis.trends import Trend
 from charts.map_view import MapOptions, MapView, view_publishers
 from charts.overview_tables import GROUP_NAMES
 from charts.sources import publisher_line

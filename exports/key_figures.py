@@ -11,7 +11,8 @@ import pandas as pd
 from analysis.formatting import format_pp
 from analysis.compare import Ranked
 from analysis.gap import noncapital_shares
-from analysis.trends import CAPITAL, NONCAPITAL, Trend
+from analysis.groups import CAPITAL, NONCAPITAL
+from analysis.trends import Trend
 from charts.map_tooltip import format_value
 from charts.map_view import MapView
 from charts.trends import series_label

@@ -7,7 +7,7 @@ The catalog is split by page into modules; a key may be defined in one module on
 
 from __future__ import annotations
 
-from i18n import export, importing, map as map_strings, trends
+from i18n import export, importing, map as map_strings, reasons, trends
 
 LANGUAGES = ("ko", "en")
 
@@ -65,7 +65,7 @@ def _merged(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 
 
 STRINGS = _merged(COMMON_STRINGS, map_strings.STRINGS, trends.STRINGS, importing.STRINGS,
-                  export.STRINGS)
+                  export.STRINGS, reasons.STRINGS)
 
 
 def t(key: str, lang: str) -> str:

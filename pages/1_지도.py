@@ -8,8 +8,9 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from analysis.classify import DEFAULT_K, MAX_K, MIN_K, SCHEMES, parse_breaks
-from analysis.measures import (LEVELS, MEASURES, REFERENCES, default_base_year, default_year,
-                               measure_availability, measure_series, years_with_data)
+from analysis.measure_availability import LEVELS, MEASURES, REFERENCES, measure_availability
+from analysis.measures import measure_series
+from analysis.years import default_base_year, default_year, years_with_data
 from charts.map_legend import policy_legend_html
 from charts.map_trend import trend_chart, trend_frame
 from charts.map_view import (DISSOLVE_MODES, MapOptions, MapView, breaks_pool, build_view,

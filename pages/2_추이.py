@@ -6,7 +6,8 @@ Results are cached per selector combination, so a rerun after a change is a look
 
 import streamlit as st
 
-from analysis.trends import (TREND_MEASURES, VIEWS, Availability, index_base_years, trend,
+from analysis.availability import Availability
+from analysis.trends import (TREND_MEASURES, VIEWS, index_base_years, trend,
                              trend_availability, within)
 from charts.sources import publisher_line, source_caption
 from charts.trends import chart_data, trend_chart, trend_title

@@ -5,7 +5,8 @@ import math
 import pytest
 
 from analysis.coverage import coverage_by_year, latest_complete_year
-from analysis.gap import NotComparable, capital_vs_rest, noncapital_shares
+from analysis.availability import Availability
+from analysis.gap import capital_vs_rest, noncapital_shares
 from conftest import read_reference
 
 CAPITAL = {"11", "28", "41"}
@@ -47,13 +48,13 @@ def test_rates_are_rebuilt_from_components_not_summed(store, catalog):
 
 
 def test_rates_without_components_and_chain_linked_volumes_are_refused(store, catalog):
-    assert isinstance(capital_vs_rest(store, catalog, "employment_rate_15_64"), NotComparable)
+    assert isinstance(capital_vs_rest(store, catalog, "employment_rate_15_64"), Availability)
     real = capital_vs_rest(store, catalog, "grdp_real_chained2020")
-    assert isinstance(real, NotComparable) and "do not add up" in real.reason_en
+    assert isinstance(real, Availability) and "do not add up" in real.reason_en
 
 
 def test_partial_published_series_are_not_summed(store, catalog):
-    assert isinstance(capital_vs_rest(store, catalog, "venture_firms"), NotComparable)
+    assert isinstance(capital_vs_rest(store, catalog, "venture_firms"), Availability)
 
 
 def test_missing_age_groups_in_2022_are_a_gap_not_zero(store, catalog):

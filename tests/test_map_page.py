@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analysis.classify import SCHEMES
-from analysis.measures import MEASURES
+from analysis.measure_availability import MEASURES
 from conftest import ROOT
 from i18n import t
 

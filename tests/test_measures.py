@@ -7,9 +7,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.measures import (MEASURES, compute_measure, default_year, dissolved_measure,
-                               gap_to_reference, measure_availability, measure_series,
-                               missing_by_reason, rank_of)
+from analysis.measure_availability import MEASURES, measure_availability
+from analysis.measures import (compute_measure, dissolved_measure, gap_to_reference,
+                               measure_series, missing_by_reason, rank_of)
+from analysis.years import default_year
 from conftest import read_reference
 
 CAPITAL = {"11", "28", "41"}

@@ -3,7 +3,8 @@ tables; and the trend chart's spec (title, axes with units, source, palette, leg
 
 import pytest
 
-from analysis.trends import (Availability, Trend, index_base_years, series_breaks, trend,
+from analysis.availability import Availability
+from analysis.trends import (Trend, index_base_years, series_breaks, trend,
                              trend_availability, within)
 from charts.theme import CAPITAL_COLOR, NONCAPITAL_COLOR
 from charts.trends import trend_chart

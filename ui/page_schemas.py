@@ -12,8 +12,8 @@ import pandas as pd
 
 from analysis.classify import DEFAULT_K, MAX_K, MIN_K, SCHEMES
 from analysis.compare import RANKED_MEASURES, compare_years, indicators_in_year
-from analysis.measures import (LEVELS, MEASURES, REFERENCES, default_year,
-                               measure_availability, years_with_data)
+from analysis.measure_availability import LEVELS, MEASURES, REFERENCES, measure_availability
+from analysis.years import default_year, years_with_data
 from analysis.trends import TREND_MEASURES, VIEWS, trend_availability, year_span
 from charts.map_view import DISSOLVE_MODES
 from loaders import load_policy_layers, region_table
