@@ -7,7 +7,7 @@ The catalog is split by page into modules; a key may be defined in one module on
 
 from __future__ import annotations
 
-from i18n import export, importing, map as map_strings, reasons, trends
+from i18n import disparity, export, importing, map as map_strings, reasons, trends
 
 LANGUAGES = ("ko", "en")
 
@@ -32,6 +32,11 @@ COMMON_STRINGS = {
     "col_unit": ("단위", "Unit"),
     "col_source": ("출처", "Source"),
     "col_reason": ("계산하지 않은 이유", "Why not computed"),
+    "home_depopulation": (
+        "행정안전부가 지정한 인구감소지역·인구감소관심지역 {total}곳 중 {outside}곳({share})이 비수도권에 "
+        "있습니다.",
+        "Of the {total} depopulation areas and areas of concern designated by the Ministry of "
+        "the Interior, {outside} ({share}) lie outside the capital region."),
     "additive_heading": ("규모 지표: 수도권 비중", "Size indicators: the capital region's share"),
     "rate_heading": ("비율 지표: 구성요소로 다시 계산한 권역 값",
                      "Rates: regional values rebuilt from their components"),
@@ -65,7 +70,7 @@ def _merged(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 
 
 STRINGS = _merged(COMMON_STRINGS, map_strings.STRINGS, trends.STRINGS, importing.STRINGS,
-                  export.STRINGS, reasons.STRINGS)
+                  export.STRINGS, reasons.STRINGS, disparity.STRINGS)
 
 
 def t(key: str, lang: str) -> str:
