@@ -5,6 +5,7 @@ data supports."""
 import pandas as pd
 import streamlit as st
 
+from analysis.depopulation import outside_capital
 from analysis.gap import noncapital_shares
 from analysis.overview import capital_overview, published_groups
 from analysis.scorecard import STATUS_COMPUTED, STATUS_UNAVAILABLE, Panel, scorecard
@@ -14,7 +15,7 @@ from charts.scorecard import fill_source, latest_text, panel_chart, panel_name
 from charts.sources import publisher_line
 from exports.filenames import export_filename
 from exports.scorecard_sheet import scorecard_sheet_png
-from loaders import load_catalog, load_indicators
+from loaders import load_catalog, load_depopulation_areas, load_indicators
 from ui import briefing
 from i18n import t
 from ui.layout import PAGE_ICON, current_language, page_setup
@@ -99,6 +100,9 @@ def home() -> None:
 
     st.title(t("home_heading", lang))
     st.write(t("home_intro", lang))
+    outside, total = outside_capital(load_depopulation_areas())
+    st.markdown(t("home_depopulation", lang).format(
+        total=total, outside=outside, share=f"{100 * outside / total:.1f}%"))
 
     st.subheader(t("scorecard_heading", lang))
     st.caption(t("scorecard_intro", lang))

@@ -19,6 +19,7 @@ import json
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
+from html import escape
 
 import folium
 import geopandas as gpd
@@ -204,11 +205,14 @@ def policy_points(layers: pd.DataFrame, chosen: list[str]) -> pd.DataFrame:
 @dataclass(frozen=True)
 class PolicyChoice:
     """The policy layers to draw: the plan's table, the chosen layer ids in order, their
-    labels and the language of region names."""
+    labels and the language of region names; on the 시군구 view, the depopulation areas
+    to outline (loaders.load_depopulation_areas) with their designations' labels."""
     layers: pd.DataFrame = field(default_factory=pd.DataFrame)
     chosen: tuple[str, ...] = ()
     labels: tuple[tuple[str, str], ...] = ()
     lang: str = "ko"
+    areas: pd.DataFrame | None = None
+    area_labels: tuple[tuple[str, str], ...] = ()
 
 
 def policy_layers(layers: pd.DataFrame, chosen: list[str], labels: dict[str, str],
@@ -263,6 +267,8 @@ def map_layer(geojson: str, policy: PolicyChoice = PolicyChoice()) -> folium.Fea
         for group in policy_layers(policy.layers, list(policy.chosen), dict(policy.labels),
                                    policy.lang):
             group.add_to(layer)
+    if policy.areas is not None:
+        depopulation_layer(policy.areas, dict(policy.area_labels), policy.lang).add_to(layer)
     return layer
 
 
@@ -272,3 +278,43 @@ def build_map(geojson: str, policy: PolicyChoice = PolicyChoice()) -> folium.Map
     fmap = base_map()
     map_layer(geojson, policy).add_to(fmap)
     return fmap
+
+
+# --- depopulation areas (시군구 view) ----------------------------------------------------------
+
+DEPOPULATION_STYLES = {  # outlines that read on every class colour: black, solid or dashed
+    "depopulation": {"color": "#000000", "weight": 1.8, "opacity": 0.95, "fill": False},
+    "watch": {"color": "#000000", "weight": 1.4, "opacity": 0.95, "fill": False,
+              "dashArray": "5 4"},
+}
+
+
+def depopulation_layer(areas: pd.DataFrame, labels: dict[str, str],
+                       lang: str) -> folium.FeatureGroup:
+    """The designated 인구감소지역 (solid) and 인구감소관심지역 (dashed) as outlines on the
+    시군구 map; each tooltip names the area, its designation and the notice."""
+    geometries = region_geometries("sigungu")
+    shapes = load_regions("sigungu")
+    names = dict(zip(shapes["region_code"], shapes[f"name_{lang}"]))
+    features = []
+    for code, area, source in zip(areas["region_code"], areas["area"], areas["source"]):
+        properties = script_json({"style": DEPOPULATION_STYLES[area], "tooltip":
+                                  marker_tooltip_html(f"{names[code]}: {labels[area]}",
+                                                      [source])})
+        features.append(f'{{"type":"Feature","geometry":{geometries[code]},'
+                        f'"properties":{properties}}}')
+    group = folium.FeatureGroup(name=labels["depopulation"])
+    GeoJsonScript('{"type":"FeatureCollection","features":[' + ",".join(features) + "]}"
+                  ).add_to(group)
+    return group
+
+
+def depopulation_legend_html(labels: dict[str, str]) -> str:
+    """The two outline styles of the depopulation layer, labelled."""
+    rows = []
+    for area, style in DEPOPULATION_STYLES.items():
+        line = "dashed" if "dashArray" in style else "solid"
+        rows.append(f'<div style="margin:2px 0;white-space:nowrap"><span style="display:'
+                    f'inline-block;width:18px;height:10px;margin-right:6px;vertical-align:middle;'
+                    f'border:2px {line} {style["color"]}"></span>{escape(labels[area])}</div>')
+    return f'<div style="font-family:{FONT_FAMILY};font-size:13px">{"".join(rows)}</div>'

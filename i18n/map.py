@@ -52,6 +52,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map_dissolve_gwonyeok": ("7개 권역", "Seven 권역"),
     "map_policy": ("정책 레이어", "Policy layers"),
     "map_policy_help": ("「지역중소기업 혁신성장 촉진방안」(2023)이 든 지역", "Regions named by the 2023 plan"),
+    "map_depopulation": ("인구감소지역 경계", "Depopulation areas"),
+    "map_depopulation_help": (
+        "행정안전부 지정 인구감소지역 89곳(실선)과 인구감소관심지역 18곳(점선). 지도 PNG에는 그리지 않음",
+        "The Ministry of the Interior's 89 depopulation areas (solid) and 18 areas of concern "
+        "(dashed); not drawn in the map PNG"),
+    "map_depopulation_source": (
+        "인구감소지역: 행정안전부 고시 제2021-66호·제2024-15호, 관심지역: 제2025-78호 · 지도 PNG에는 그리지 않음",
+        "Depopulation areas: Ministry of the Interior and Safety notices 2021-66 and 2024-15; "
+        "areas of concern: 2025-78 · not drawn in the map PNG"),
     "policy_future_industry_pair": ("지역협력형 미래 신산업", "Inter-regional future industries"),
     "policy_crisis_support_center": ("위기지원센터", "Crisis support centres"),
     "policy_restructuring_center": ("구조혁신지원센터", "Restructuring support centres"),

@@ -19,7 +19,7 @@ from loaders.errors import InputError, UnknownRegionError
 from loaders.geo import load_regions
 from loaders.importing import (MAX_UPLOAD_MB, catalog_overview, confirm_new, confirm_update,
                                preview_upload, versions_table)
-from loaders.policy import load_policy_layers
+from loaders.policy import load_depopulation_areas, load_policy_layers
 from loaders.store import load_store
 from loaders.user_catalog import entries_table
 
@@ -98,7 +98,8 @@ __all__ = [
     "MAX_UPLOAD_MB", "THEMES", "InputError", "UnknownRegionError", "catalog_overview",
     "clear_caches", "confirm_new", "confirm_update", "data_version", "expected_regions",
     "indicator_name",
-    "load_bundled_catalog", "load_catalog", "load_indicators", "load_policy_layers",
+    "load_bundled_catalog", "load_catalog", "load_depopulation_areas", "load_indicators",
+    "load_policy_layers",
     "load_regions", "preview_upload", "region_existed", "region_table", "resolve_sido",
     "rollback", "user_series", "versions_table",
 ]

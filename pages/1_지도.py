@@ -16,11 +16,13 @@ from charts.map_trend import trend_chart, trend_frame
 from charts.map_view import (DISSOLVE_MODES, MapOptions, MapView, breaks_pool, build_view,
                              indicator_choices)
 from charts.maps import (POLICY_COLORS, PolicyChoice, base_map, build_map, choropleth_geojson,
-                         group_geometries, map_layer, region_geometries)
+                         depopulation_legend_html, group_geometries, map_layer,
+                         region_geometries)
 from exports.data_export import map_table
 from exports.filenames import map_detail
 from exports.key_figures import map_key_figure
-from loaders import load_catalog, load_indicators, load_policy_layers, load_regions
+from loaders import (load_catalog, load_depopulation_areas, load_indicators, load_policy_layers,
+                     load_regions)
 from loaders.catalog import themed_name
 from ui import briefing
 from ui.export_buttons import data_downloads, map_downloads
@@ -73,7 +75,8 @@ seed_widgets(url_state, {"indicator": "map_indicator", "level": "map_level",
                          "measure": "map_measure", "base": "map_base_year",
                          "diverging": "map_diverging", "reference": "map_reference",
                          "scheme": "map_scheme", "k": "map_k", "fixed": "map_fixed_breaks",
-                         "layers": "map_policy", "region": "map_region"})
+                         "layers": "map_policy", "region": "map_region",
+                         "depop": "map_depopulation"})
 if url_state["breaks"]:
     st.session_state.setdefault("map_manual_breaks", format_value("floats", url_state["breaks"]))
 keep_valid("map_indicator", indicators, "grdp_nominal")
@@ -171,6 +174,8 @@ policy_ids = list(dict.fromkeys(load_policy_layers()["layer"]))
 chosen_policy = sidebar.multiselect(t("map_policy", lang), policy_ids, key="map_policy",
                                     format_func=lambda p: t(f"policy_{p}", lang),
                                     help=t("map_policy_help", lang))
+depopulation = data_level == "sigungu" and sidebar.toggle(
+    t("map_depopulation", lang), key="map_depopulation", help=t("map_depopulation_help", lang))
 
 options = MapOptions(indicator=indicator, year=int(year), measure=measure, level=level,
                      base_year=base_year, reference=reference, scheme=scheme, k=k,
@@ -182,13 +187,17 @@ view, geojson = cached_view(options, lang)
 st.subheader(view.title)
 if fallback_note:
     st.info(fallback_note)
+area_labels = {a: t(f"disparity_area_{a}", lang) for a in ("depopulation", "watch")}
 policy = PolicyChoice(load_policy_layers(), tuple(chosen_policy),
-                      tuple((p, t(f"policy_{p}", lang)) for p in policy_ids), lang)
+                      tuple((p, t(f"policy_{p}", lang)) for p in policy_ids), lang,
+                      load_depopulation_areas() if depopulation else None,
+                      tuple(area_labels.items()))
 policy_items = [(t(f"policy_{p}", lang), POLICY_COLORS[p]) for p in chosen_policy]
-legend = view.legend + (policy_legend_html(policy_items) if chosen_policy else "")
+areas_legend = depopulation_legend_html(area_labels) if depopulation else ""
+legend = view.legend + (policy_legend_html(policy_items) if chosen_policy else "") + areas_legend
 # The legend right above the map, so that it is in view with the map at any window size.
 st.html(view.legend_strip + (policy_legend_html(policy_items, strip=True) if chosen_policy
-                             else ""))
+                             else "") + areas_legend)
 # A row that wraps: the region panel sits beside the map on a wide window and below it on
 # a narrow one, instead of squeezing both.
 st.html(f"<style>div:has(> .st-key-map_column) {{ flex: 1 1 {MAP_MIN_WIDTH}px; "
@@ -227,6 +236,8 @@ with side_column:
 # --- notes, table, source ---------------------------------------------------------------------
 for note in view.notes:
     st.caption(note)
+if depopulation:
+    st.caption(t("map_depopulation_source", lang))
 st.caption(view.source)
 st.markdown(f"**{t('map_table_heading', lang)}**")
 st.dataframe(view.table, hide_index=True, width="stretch")
@@ -235,7 +246,8 @@ st.dataframe(view.table, hide_index=True, width="stretch")
 page_state = {"indicator": indicator, "level": level, "dissolve": dissolve, "year": int(year),
               "measure": measure, "base": base_year, "diverging": diverging,
               "reference": reference, "scheme": scheme, "k": k, "breaks": list(manual_breaks),
-              "fixed": fixed_breaks, "layers": chosen_policy, "region": region or None}
+              "fixed": fixed_breaks, "layers": chosen_policy, "region": region or None,
+              "depop": bool(depopulation)}
 write_state(schema, page_state)
 share_column, export_column = st.columns([1, 1])
 with share_column:

@@ -166,7 +166,7 @@ def build(shared: Path) -> pd.DataFrame:
     write_store(store.reset_index(drop=True), STORE_PATH)
     policy_dir = ROOT / "data" / "policy"
     policy_dir.mkdir(exist_ok=True)
-    for name in ("policy_layers.csv", "targets.csv"):
+    for name in ("policy_layers.csv", "targets.csv", "depopulation_areas.csv"):
         shutil.copyfile(shared / "policy" / name, policy_dir / name)
     return store
 

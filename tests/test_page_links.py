@@ -16,11 +16,11 @@ MAP_STATES = [
     {"indicator": "population_15_64", "level": "sido", "dissolve": "none", "year": 2015,
      "measure": "share", "base": None, "diverging": False, "reference": "national",
      "scheme": "natural_breaks", "k": 4, "breaks": [], "fixed": True,
-     "layers": ["crisis_support_center"], "region": "41"},
+     "layers": ["crisis_support_center"], "region": "41", "depop": False},
     {"indicator": "grdp_nominal", "level": "sido", "dissolve": "gwonyeok", "year": 2020,
      "measure": "growth", "base": 2015, "diverging": True, "reference": "capital",
      "scheme": "equal_interval", "k": 5, "breaks": [], "fixed": False, "layers": [],
-     "region": None},
+     "region": None, "depop": False},
 ]
 
 

@@ -75,6 +75,7 @@ def map_schema(store: pd.DataFrame, catalog: pd.DataFrame) -> Schema:
         "fixed": Field("bool", False),
         "layers": Field("strs", [], lambda s: set(load_policy_layers()["layer"])),
         "region": Field("str", None, region_codes),
+        "depop": Field("bool", False),
     }
 
 
