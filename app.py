@@ -143,6 +143,7 @@ NAVIGATION = [  # (page, title key, icon)
     ("pages/1_지도.py", "map_page_title", ":material/map:"),
     ("pages/2_추이.py", "trends_page_title", ":material/show_chart:"),
     ("pages/3_비교.py", "compare_page_title", ":material/bar_chart:"),
+    ("pages/6_격차지표.py", "disparity_page_title", ":material/insights:"),
     ("pages/4_데이터.py", "import_title", ":material/upload_file:"),
     ("pages/5_브리핑.py", "briefing_title", ":material/slideshow:"),
 ]

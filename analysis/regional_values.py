@@ -61,7 +61,13 @@ class RegionalVariable:
 
 
 def regional_variable(catalog: pd.DataFrame, indicator: str) -> RegionalVariable | Availability:
-    """The comparable value of an indicator, or why there is none."""
+    """The comparable value of an indicator, or why there is none (remembered per catalog:
+    reading a catalog row costs a millisecond and pages ask for every indicator)."""
+    return remembered((catalog,), ("regional_variable", indicator),
+                      lambda: _regional_variable(catalog, indicator))
+
+
+def _regional_variable(catalog: pd.DataFrame, indicator: str) -> RegionalVariable | Availability:
     entry = catalog.loc[indicator]
     if entry["kind"] == "published":
         return why_not("why_disparity_published")
@@ -82,9 +88,9 @@ def regional_variable(catalog: pd.DataFrame, indicator: str) -> RegionalVariable
 
 def variable_choices(store: pd.DataFrame, catalog: pd.DataFrame) -> list[str]:
     """Indicators with a comparable value in at least one complete year, catalog order."""
-    return [i for i in catalog.index
-            if isinstance(regional_variable(catalog, i), RegionalVariable)
-            and complete_years(store, catalog, regional_variable(catalog, i))]
+    return list(remembered((store, catalog), ("variable_choices",), lambda: [
+        i for i in catalog.index if isinstance(regional_variable(catalog, i), RegionalVariable)
+        and complete_years(store, catalog, regional_variable(catalog, i))]))
 
 
 def _parts(variable: RegionalVariable) -> tuple[str, ...]:

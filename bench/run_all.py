@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
-SCRIPTS = ["bench_map.py", "bench_trends.py"]
+SCRIPTS = ["bench_map.py", "bench_trends.py", "bench_disparity.py"]
 
 
 def main() -> int:

@@ -330,7 +330,12 @@ STRINGS.update({
         "change is made; working-age share in {year} {share} against {other_share} for the "
         "other municipalities outside the capital region"),
     # data downloads
+    "disparity_full_series": ("이 페이지 지표의 전체 시계열과 인구감소지역 목록",
+                              "Full series of this page's indicators and the list of "
+                              "depopulation areas"),
     "disparity_xcol_statistic": ("통계", "Statistic"),
+    "disparity_xcol_designation": ("지정", "Designation"),
+    "disparity_xcol_code_now": ("현재 시군구 코드", "Current municipal code"),
     "disparity_xbeta_slope": ("β 기울기", "β slope"),
     "disparity_xbeta_ci_low": ("β 95% 신뢰구간 하한", "β 95% CI low"),
     "disparity_xbeta_ci_high": ("β 95% 신뢰구간 상한", "β 95% CI high"),

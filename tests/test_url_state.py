@@ -10,7 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT
 from exports.deck import PinnedView
-from ui.page_schemas import briefing_schema, compare_schema, map_schema, trends_schema
+from ui.page_schemas import (briefing_schema, compare_schema, disparity_schema, map_schema,
+                             trends_schema)
 from ui.url_state import (Field, Notice, encode_state, format_value, notice_text, parse_value,
                           read_state, share_url)
 
@@ -20,7 +21,8 @@ JUNK = ["", " ", "abc", "-1", "1e999", "%00", "<script>", "2023-1990", ",,,", "9
 @pytest.fixture(scope="module")
 def schemas(store, catalog):
     return {"map": map_schema(store, catalog), "trends": trends_schema(store, catalog),
-            "compare": compare_schema(store, catalog), "briefing": briefing_schema(4)}
+            "compare": compare_schema(store, catalog), "briefing": briefing_schema(4),
+            "disparity": disparity_schema(store, catalog)}
 
 
 # A state different from the defaults in as many fields as the data allows.
@@ -29,13 +31,19 @@ STATES = {
             "year": 2015, "measure": "growth", "base": 2012, "diverging": True,
             "reference": "capital", "scheme": "manual", "k": 7, "breaks": [10.0, 20.5, 30.0],
             "fixed": True, "layers": ["crisis_support_center", "regulation_free_zone"],
-            "region": "11110"},
+            "region": "11110", "depop": True},
     "trends": {"indicator": "employed_persons", "view": "regions", "measure": "index",
                "regions": ["11", "26", "36"], "years": (2013, 2020), "base": 2015,
                "multiples": True, "shared_y": False},
     "compare": {"year": 2020, "unit": "gwonyeok", "regions": ["수도권", "충청권", "제주권"],
                 "indicator": "grdp_nominal", "ranked": "per_capita", "profile": "46"},
     "briefing": {"slide": 3, "present": True},
+    "disparity": {"indicator": "unemployment_rate", "grouping": "gwonyeok",
+                  "weighting": "population", "year": 2015, "region": "50",
+                  "period": (2005, 2019), "x": "employment_rate_15plus",
+                  "y": "population_0_14", "syear": 2019, "lisa": "population_15_64",
+                  "lmeasure": "share", "lyear": 2018, "lbase": 2013, "dyear": 2020,
+                  "dbase": 2014},
 }
 
 

@@ -33,11 +33,14 @@ def _button(label: str, data: Callable[[], bytes | str], file_name: str, mime: s
 
 def data_downloads(visible: Callable[[], pd.DataFrame], store: pd.DataFrame,
                    catalog: pd.DataFrame, indicators: Sequence[str], lang: str, key: str,
-                   measure: str | None = None, years=None, view_detail: str = "") -> None:
+                   measure: str | None = None, years=None, view_detail: str = "",
+                   with_full_series: bool = True) -> None:
     """Four buttons: the visible table and the indicators' full stored series, each as
     CSV and XLSX (with the definitions sheet). ``visible`` builds the page's table
     (exports.data_export.map_table / trend_table, or the page's own frame); ``view_detail``
-    names what else sets the visible table apart (exports.filenames.map_detail)."""
+    names what else sets the visible table apart (exports.filenames.map_detail). A page
+    with several charts on the same series offers the full series once
+    (with_full_series=False for the others)."""
     def definitions() -> pd.DataFrame:
         return definitions_table(catalog, indicators, lang)
 
@@ -54,6 +57,8 @@ def data_downloads(visible: Callable[[], pd.DataFrame], store: pd.DataFrame,
             name("visible", "csv"), CSV, f"{key}_visible_csv")
     _button(t("export_visible_xlsx", lang), lambda: xlsx_bytes(visible(), definitions()),
             name("visible", "xlsx"), XLSX, f"{key}_visible_xlsx")
+    if not with_full_series:
+        return
     _button(t("export_full_csv", lang), lambda: csv_bytes(full()),
             name("full", "csv"), CSV, f"{key}_full_csv")
     _button(t("export_full_xlsx", lang), lambda: xlsx_bytes(full(), definitions()),

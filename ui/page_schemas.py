@@ -12,11 +12,16 @@ import pandas as pd
 
 from analysis.classify import DEFAULT_K, MAX_K, MIN_K, SCHEMES
 from analysis.compare import RANKED_MEASURES, compare_years, indicators_in_year
+from analysis.depopulation import first_complete_year
+from analysis.groups import GROUPINGS
 from analysis.measure_availability import LEVELS, MEASURES, REFERENCES, measure_availability
 from analysis.years import default_year, years_with_data
+from analysis.regional_values import complete_years, regional_variable, variable_choices
+from analysis.spatial_values import lisa_years, spatial_subjects, subject_measures
 from analysis.trends import TREND_MEASURES, VIEWS, trend_availability, year_span
+from analysis.two_variables import common_years
 from charts.map_view import DISSOLVE_MODES
-from loaders import load_policy_layers, region_table
+from loaders import load_policy_layers, load_regions, region_table
 from loaders.crosswalk import gwonyeok_table
 from ui.url_state import Field, Schema
 
@@ -134,3 +139,60 @@ def briefing_schema(slide_count: int) -> Schema:
     """pages/5_브리핑.py: which slide is on screen (1-based) and presentation mode."""
     return {"slide": Field("int", 1, range(1, max(slide_count, 1) + 1)),
             "present": Field("bool", False)}
+
+
+DISPARITY_DEFAULT_X, DISPARITY_DEFAULT_Y = "grdp_nominal", "population_15_64"
+DISPARITY_DEFAULT_LISA = "population_65_plus"
+DISPARITY_WEIGHTINGS = ("regions", "population")
+
+
+def disparity_schema(store: pd.DataFrame, catalog: pd.DataFrame) -> Schema:
+    """pages/6_격차지표.py: the compared indicator, the grouping and weighting of Theil's
+    split, the year and highlighted 시도, the β period, the two-indicator scatter and its
+    year, the 시군구 cluster map (indicator, measure, year, base) and the depopulation
+    comparison (year, base)."""
+    def variable(indicator):
+        return regional_variable(catalog, indicator)
+
+    def years(state):
+        return complete_years(store, catalog, variable(state["indicator"]))
+
+    def scatter_years(state):
+        return common_years(store, catalog, variable(state["x"]), variable(state["y"]))
+
+    def lisa_years_of(state):
+        return lisa_years(store, catalog, state["lisa"], state["lmeasure"])
+
+    def lisa_bases(state):
+        return [y for y in years_with_data(store, catalog, state["lisa"], "sigungu")
+                if y < state["lyear"]]
+
+    def population_years(state):
+        return years_with_data(store, catalog, "population_total", "sigungu")
+
+    def first_complete(state, before: int):
+        first = first_complete_year(store, catalog, load_regions("sigungu")["region_code"])
+        earlier = [y for y in population_years(state) if y < before]
+        return first if first in earlier else (earlier[0] if earlier else None)
+
+    choices = variable_choices(store, catalog)
+    subjects = spatial_subjects(store, catalog)
+    return {
+        "indicator": Field("str", DEFAULT_INDICATOR, choices),
+        "grouping": Field("str", "capital", GROUPINGS),
+        "weighting": Field("str", "regions", DISPARITY_WEIGHTINGS),
+        "year": Field("int", lambda s: years(s)[-1], years),
+        "region": Field("str", None, lambda s: _sido_codes()),
+        "period": Field("int_range", lambda s: (years(s)[0], years(s)[-1]), years),
+        "x": Field("str", DISPARITY_DEFAULT_X, choices),
+        "y": Field("str", DISPARITY_DEFAULT_Y, choices),
+        "syear": Field("int", lambda s: (scatter_years(s) or [None])[-1], scatter_years),
+        "lisa": Field("str", DISPARITY_DEFAULT_LISA, subjects),
+        "lmeasure": Field("str", lambda s: subject_measures(s["lisa"])[0],
+                          lambda s: subject_measures(s["lisa"])),
+        "lyear": Field("int", lambda s: lisa_years_of(s)[-1], lisa_years_of),
+        "lbase": Field("int", lambda s: first_complete(s, s["lyear"]), lisa_bases),
+        "dyear": Field("int", lambda s: population_years(s)[-1], population_years),
+        "dbase": Field("int", lambda s: first_complete(s, s["dyear"]),
+                       lambda s: [y for y in population_years(s) if y < s["dyear"]]),
+    }

@@ -165,6 +165,21 @@ class App:
     def find(self, css: str, within: WebElement | None = None) -> list[WebElement]:
         return (within or self.driver).find_elements(By.CSS_SELECTOR, css)
 
+    def keyed(self, key: str) -> WebElement:
+        """The container a page made with ``st.container(key=key)``."""
+        found = self.find(f".st-key-{key}")
+        if not found:
+            raise NoSuchElementException(f"no container keyed {key!r}")
+        return found[0]
+
+    def frame_script(self, frame: WebElement, script: str):
+        """Run JavaScript inside an iframe (a map component) and return its result."""
+        self.driver.switch_to.frame(frame)
+        try:
+            return self.driver.execute_script(script)
+        finally:
+            self.driver.switch_to.default_content()
+
     def text(self, css: str = "[data-testid='stMain']") -> str:
         """Visible text of the first element matching ``css`` (the main area by default)."""
         elements = self.find(css)
@@ -285,9 +300,10 @@ class App:
         ActionChains(self.driver).send_keys(*keys).perform()
         return self.wait_idle()
 
-    def button(self, label: str) -> WebElement:
-        """A button (plain, download, link or form submit) by its visible text."""
-        for candidate in self.find('button, a[data-testid*="Button"], a[role="button"]'):
+    def button(self, label: str, within: WebElement | None = None) -> WebElement:
+        """A button (plain, download, link or form submit) by its visible text (inside
+        ``within`` when a page repeats the same button for several charts)."""
+        for candidate in self.find('button, a[data-testid*="Button"], a[role="button"]', within):
             if _without_icon(candidate.text) == label and candidate.is_displayed():
                 return candidate
         shown = sorted({_without_icon(c.text) for c in self.find("button") if c.text.strip()})
@@ -303,9 +319,9 @@ class App:
             .send_keys(*keys).perform()
         return self.wait_idle()
 
-    def expand(self, label: str) -> "App":
+    def expand(self, label: str, within: WebElement | None = None) -> "App":
         """Open the expander whose summary reads ``label`` (no-op when open)."""
-        for summary in self.find('[data-testid="stExpander"] summary'):
+        for summary in self.find('[data-testid="stExpander"] summary', within):
             if _without_icon(summary.text) == label:
                 details = summary.find_element(By.XPATH, "..")
                 if details.get_attribute("open") is None:
@@ -379,11 +395,12 @@ class App:
         return self
 
     # --- files -------------------------------------------------------------------------
-    def download(self, label: str, timeout: float = 60) -> Path:
+    def download(self, label: str, timeout: float = 60,
+                 within: WebElement | None = None) -> Path:
         """Press a download button and return the finished file (moved out of the
         download folder so the next download is not confused with it)."""
         before = set(self.downloads.iterdir())
-        button = self.button(label)
+        button = self.button(label, within)
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
         button.click()
         deadline = time.monotonic() + timeout
@@ -418,11 +435,13 @@ class App:
         return path
 
     # --- layout ------------------------------------------------------------------------
-    def overflowing(self, slack: int = 1) -> list[str]:
+    def overflowing(self, slack: int = 1, skip: tuple[str, ...] = ()) -> list[str]:
         """Elements of the main area that stick out of the viewport or out of their own
-        scroll box, as 'tag.testid text… (width)' for a readable failure."""
+        scroll box, as 'tag.testid text… (width)' for a readable failure; elements inside
+        a ``skip`` selector (a widget's own internals) are not checked."""
         return self.driver.execute_script("""
             const slack = arguments[0], vw = document.documentElement.clientWidth;
+            const skip = arguments[1];
             const out = [];
             // Streamlit's data grid has an invisible 20 px resize grip that hangs 10 px out
             // of its frame's corner by design (cursor se-resize): set it aside while
@@ -431,6 +450,7 @@ class App:
                 '[data-testid="stMain"] div[style*="se-resize"]'));
             grips.forEach(g => { g.dataset.display = g.style.display; g.style.display = 'none'; });
             for (const el of document.querySelectorAll('[data-testid="stMain"] *')) {
+              if (skip.some(selector => el.closest(selector))) continue;
               const r = el.getBoundingClientRect();
               if (r.width <= 2 || r.height <= 2) continue;   // screen-reader-only inputs
               const style = getComputedStyle(el);
@@ -450,7 +470,7 @@ class App:
               }
             }
             grips.forEach(g => { g.style.display = g.dataset.display; });
-            return out;""", slack)
+            return out;""", slack, list(skip))
 
     # --- network -----------------------------------------------------------------------
     def requested_hosts(self) -> set[str]:

@@ -1,0 +1,118 @@
+"""The disparity page as an analyst uses it in a real browser: every chart drawn with one
+reading line, indicator / year / grouping changes redrawing them and the link, CSV and
+PNG downloads that hold what the screen shows, and the LISA map drawing its 시군구."""
+
+import csv
+import io
+
+from PIL import Image
+from selenium.webdriver.common.keys import Keys
+
+CHARTS = ("inequality", "decomposition", "sigma", "beta", "distribution", "scatter",
+          "depopulation")
+MAP_FRAME = 'iframe[title*="streamlit_folium"]'
+
+
+def drawn_charts(app) -> list[str]:
+    """The charts whose Vega view has rendered (a canvas or SVG with a size)."""
+    drawn = []
+    for name in CHARTS:
+        found = app.find(f".st-key-chart_{name} canvas, .st-key-chart_{name} svg.marks")
+        if any(e.size["width"] > 100 and e.size["height"] > 100 for e in found):
+            drawn.append(name)
+    return drawn
+
+
+def reading_lines(app) -> dict[str, str]:
+    lines = {}
+    for element in app.find('[class*="st-key-reading_"]'):
+        key = next(c for c in element.get_attribute("class").split()
+                   if c.startswith("st-key-reading_"))[len("st-key-reading_"):]
+        assert key not in lines, f"two reading lines for {key}"
+        lines[key] = element.text.strip()
+    return lines
+
+
+def lisa_paths(app) -> list[str] | None:
+    frames = app.find(f".st-key-chart_lisa {MAP_FRAME}")
+    if not frames:
+        return None
+    return app.frame_script(frames[0], (
+        "if (!window.L) return null;"
+        "return Array.from(document.querySelectorAll('path.leaflet-interactive'))"
+        ".map(p => p.getAttribute('fill'));"))
+
+
+def everything_drawn(app):
+    charts = drawn_charts(app)
+    paths = lisa_paths(app)
+    return (len(charts) == len(CHARTS) and paths and len(paths) >= 247) and (charts, paths)
+
+
+def test_every_chart_draws_with_one_reading_line(app):
+    app.open("격차지표")
+    charts, paths = app.wait_for(everything_drawn, message="all charts and the LISA map drawn")
+    lines = reading_lines(app)
+    assert sorted(lines) == sorted([*CHARTS, "lisa"])
+    assert all(lines.values())
+    assert lines["decomposition"] == ("수도권–비수도권 간 격차가 전체 지역 간 불평등(타일 T, 시도 단위·"
+                                      "가중 없음)의 0.04%를 설명 (2023)")
+    # clusters in their colours, 시군구 without a cluster in the light grey
+    assert {"#B2182B", "#2166AC", "#E3E3E3"} <= set(paths)
+    app.screenshot("disparity_ko", full_page=True)
+    # Streamlit's own slider track sticks out by a few pixels at its ends
+    assert not app.overflowing(skip=('[data-testid="stSlider"]',))
+
+
+def test_indicator_year_and_grouping_changes_redraw_and_follow_the_link(app):
+    app.open("격차지표")
+    app.wait_for(everything_drawn)
+    before = reading_lines(app)
+    app.choose_radio("집단 구분", "7개 권역")
+    assert reading_lines(app)["decomposition"].startswith("7개 권역 간 격차가")
+    assert app.query()["grouping"] == "gwonyeok"
+    app.choose("비교할 지표", "고용 · 실업률")
+    app.slider_keys("연도", Keys.HOME)
+    app.wait_for(everything_drawn, message="redrawn after the changes")
+    after = reading_lines(app)
+    assert app.query()["indicator"] == "unemployment_rate" and app.query()["year"] == "2000"
+    assert after["inequality"].startswith("2000년 시도 간 변동계수")
+    assert after["distribution"] != before["distribution"]
+    app.screenshot("disparity_unemployment_2000")
+
+
+def test_downloads_hold_what_the_chart_shows(app):
+    app.open("격차지표")
+    app.wait_for(everything_drawn)
+    block = app.keyed("block_decomposition")
+    app.expand("내려받기", within=block)
+    table = app.download("보이는 자료 CSV", within=block)
+    assert table.name == "grdp_nominal-population_total_decomposition_visible_2008-2023_ko.csv"
+    rows = list(csv.DictReader(io.StringIO(table.read_bytes().decode("utf-8-sig"))))
+    share = [r for r in rows if r["연도"] == "2023" and r["통계"].endswith(
+        "집단 간 몫 (수도권 vs 비수도권, 시도 단위·가중 없음)")]
+    assert len(share) == 1 and round(float(share[0]["값"]), 2) == 0.04
+    assert all(r["출처"].startswith("통계청 지역소득 (KOSIS 101 DT_1C81)") for r in rows)
+    assert not [r for r in rows if r["연도"] == "2012"]          # left out, never zero
+    image = app.download("그림 PNG (슬라이드용 2배)", within=block)
+    assert image.read_bytes().startswith(b"\x89PNG")
+    with Image.open(image) as png:
+        assert png.width >= 1400 and png.height >= 600
+        colours = png.convert("RGB").getcolors(maxcolors=1 << 20)
+    assert len(colours) > 50            # text, bars and axes, not a blank canvas
+    lisa = app.keyed("block_lisa")
+    app.expand("내려받기", within=lisa)
+    clusters = app.download("보이는 자료 CSV", within=lisa)
+    rows = list(csv.DictReader(io.StringIO(clusters.read_bytes().decode("utf-8-sig"))))
+    assert sum(1 for r in rows if r["비고"] == "고-고 (핫스팟)") > 20
+    assert any(r["통계"] == "모란 I" for r in rows)
+
+
+def test_the_page_in_english(app):
+    app.open("격차지표", lang="en")
+    app.wait_for(everything_drawn)
+    lines = reading_lines(app)
+    assert lines["decomposition"].startswith("The gap between the capital region and the rest "
+                                             "explains 0.04%")
+    assert lines["lisa"].startswith("Moran's I")
+    app.screenshot("disparity_en", full_page=True)
