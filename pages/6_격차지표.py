@@ -259,6 +259,8 @@ years = years_of(indicator)
 keep_valid("disp_year", years, years[-1])
 year = (top[2].select_slider(t("disparity_select_year", lang), years, key="disp_year")
         if len(years) > 1 else years[0])
+if st.session_state.get("disp_clicked") in codes:   # picked on the map below, last run
+    st.session_state["disp_region"] = st.session_state.pop("disp_clicked")
 keep_valid("disp_region", [""] + codes, "")
 region = top[3].selectbox(t("disparity_select_region", lang), [""] + codes, key="disp_region",
                           format_func=lambda c: names.get(c, t("disparity_no_region", lang)))
@@ -353,15 +355,16 @@ shown, mean = values(indicator, year)
 map_column, chart_column = st.columns([1, 1.6])
 with map_column:
     geojson, legend = small_map(indicator, int(year), highlight, lang)
-    returned = st_folium(base_map(), key="disp_map", height=SMALL_MAP_HEIGHT,
-                         use_container_width=True, feature_group_to_add=map_layer(geojson),
-                         returned_objects=["last_active_drawing"])
+    with st.container(key="chart_map"):
+        returned = st_folium(base_map(), key="disp_map", height=SMALL_MAP_HEIGHT,
+                             use_container_width=True, feature_group_to_add=map_layer(geojson),
+                             returned_objects=["last_active_drawing"])
     st.html(legend)
     clicked = (((returned or {}).get("last_active_drawing") or {}).get("properties")
                or {}).get("region_code")
     if clicked in names and clicked != st.session_state.get("disp_last_click"):
         st.session_state["disp_last_click"] = clicked
-        st.session_state["disp_region"] = clicked
+        st.session_state["disp_clicked"] = clicked   # the selectbox above takes it next run
         st.rerun()
 with chart_column:
     chart_block("distribution", spec("distribution", lang, indicator, int(year), highlight),

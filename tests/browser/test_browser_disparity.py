@@ -116,3 +116,28 @@ def test_the_page_in_english(app):
                                              "explains 0.04%")
     assert lines["lisa"].startswith("Moran's I")
     app.screenshot("disparity_en", full_page=True)
+
+
+CLICK_REGION = """
+const code = arguments[0];
+for (const layer of Object.values(window.map._layers)) {
+  if (layer.feature && layer.feature.properties.region_code === code) {
+    layer.fire('click', {latlng: layer.getBounds().getCenter(), layer: layer}, true);
+    return true;
+  }
+}
+return false;"""
+
+
+def test_a_region_clicked_on_the_map_is_ringed_in_the_charts(app):
+    app.open("격차지표")
+    app.wait_for(everything_drawn)
+    frame = app.find(f".st-key-chart_map {MAP_FRAME}")[0]
+    app.wait_for(lambda a: a.frame_script(frame, "return !!(window.map && window.L)"))
+    assert app.frame_script(frame, CLICK_REGION.replace("arguments[0]", "'26'"))
+    app.wait_for(lambda a: a.query().get("region") == "26", message="the click picked 부산")
+    app.wait_idle()
+    assert app.selectbox_value("강조할 시도") == "부산"
+    assert reading_lines(app)["distribution"].endswith("· 부산 17곳 중 16위")   # next to 대구
+    app.wait_for(everything_drawn)
+    app.screenshot("disparity_busan_picked")
