@@ -41,7 +41,9 @@ SHARE_SCALE = 100.0
 class RegionalVariable:
     """What is compared across regions, in which unit. numerator / denominator: catalog
     ids (denominator '' for a rate as published); weight: the population that weights
-    each region ('' when none is bundled); factor: catalog units → display unit."""
+    each region ('' when none is bundled); factor: catalog units → display unit;
+    national: the weighted mean is the national figure (not for chain-linked volumes,
+    whose regions do not add up to the nation)."""
     indicator: str
     basis: str
     denominator: str
@@ -50,6 +52,7 @@ class RegionalVariable:
     unit_ko: str
     unit_en: str
     decimals: int
+    national: bool = True
 
     def unit(self, lang: str) -> str:
         return self.unit_en if lang == "en" else self.unit_ko
@@ -78,7 +81,7 @@ def _regional_variable(catalog: pd.DataFrame, indicator: str) -> RegionalVariabl
         factor, unit_ko, unit_en, decimals = per_capita_unit(catalog, indicator)
         denominator = entry["per_capita_denominator"]
         return RegionalVariable(indicator, "per_capita", denominator, denominator, factor,
-                                unit_ko, unit_en, decimals)
+                                unit_ko, unit_en, decimals, national=is_additive(entry))
     if indicator in POPULATION_PARTS:
         total = POPULATION_PARTS[indicator]
         return RegionalVariable(indicator, "population_share", total, total, SHARE_SCALE,
@@ -171,8 +174,9 @@ def weights_in(store: pd.DataFrame, catalog: pd.DataFrame, variable: RegionalVar
 
 def weighted_mean(store: pd.DataFrame, catalog: pd.DataFrame, variable: RegionalVariable,
                   year: int) -> float:
-    """The regions' mean weighted by their population at risk: the national per-head value
-    or rate (Σ numerators ÷ Σ denominators); NaN without weights."""
+    """The regions' mean weighted by their population at risk: Σ numerators ÷ Σ
+    denominators, the national per-head value or rate when variable.national; NaN
+    without weights."""
     weights = weights_in(store, catalog, variable, year)
     if weights is None:
         return math.nan

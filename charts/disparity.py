@@ -309,14 +309,16 @@ def distribution_chart(values: pd.Series, year: int, catalog: pd.DataFrame,
         x=x, y=y, text="name:N", color=_group_color(lang)) for below in (False, True)]
     layers = [dots, *labels, *_highlight_ring(data, x, y)]
     if not math.isnan(weighted_mean):
-        label = t("disparity_weighted_mean", lang).format(
+        label = t("disparity_weighted_mean" if variable.national
+                  else "disparity_weighted_mean_only", lang).format(
             value=value_text(weighted_mean, variable.decimals, unit, lang))
         layers.insert(0, alt.Chart(data).transform_aggregate(rows="count()").mark_rule(
             color=NATION_COLOR, strokeDash=[5, 4]).encode(  # one rule, from the same data
             x=alt.XDatum(weighted_mean), tooltip=alt.TooltipValue(label)))
     title = alt.Title(t("disparity_distribution_title", lang).format(
         name=variable_name(catalog, variable, lang), year=year),
-        subtitle=[t("disparity_distribution_subtitle", lang),
+        subtitle=[t("disparity_distribution_subtitle" if variable.national
+                    else "disparity_distribution_subtitle_only", lang),
                   source_line(catalog, variable, lang)])
     return finish(alt.layer(*layers).properties(width="container", height=HEIGHT, title=title))
 

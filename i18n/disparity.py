@@ -227,6 +227,11 @@ STRINGS.update({
         "least-squares fit"),
     "disparity_weighted_mean": ("인구가중 평균(전국 값) {value}",
                                 "Population-weighted mean (national value) {value}"),
+    "disparity_weighted_mean_only": ("인구가중 평균 {value}", "Population-weighted mean {value}"),
+    "disparity_distribution_subtitle_only": (
+        "주황: 수도권 세 시도 · 점선: 인구가중 평균(연쇄가격이라 전국 값과 다름)",
+        "Vermillion: the three capital-region provinces · dashed: population-weighted mean "
+        "(chain-linked volumes: not the national value)"),
     "disparity_distribution_title": ("{name}: 권역별 시도, {year}",
                                      "{name}: provinces by region group, {year}"),
     "disparity_distribution_subtitle": (

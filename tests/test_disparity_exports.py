@@ -112,3 +112,12 @@ def test_the_lisa_map_png_has_the_clusters(store, catalog):
     png = cluster_map_png(view, "ko")
     assert png.startswith(b"\x89PNG") and len(png) > 100_000
     assert not math.isnan(found.moran_i)
+
+
+def test_the_weighted_mean_of_chained_volumes_is_not_called_national(store, catalog):
+    real = regional_variable(catalog, "grdp_real_chained2020")
+    assert not real.national and regional_variable(catalog, "grdp_nominal").national
+    spec = charts.distribution_chart(values_in(store, catalog, real, 2023).dropna(), 2023,
+                                     catalog, real, weighted_mean(store, catalog, real, 2023),
+                                     "ko").to_dict()
+    assert "연쇄가격이라 전국 값과 다름" in " ".join(spec["title"]["subtitle"])
