@@ -309,12 +309,15 @@ def depopulation_layer(areas: pd.DataFrame, labels: dict[str, str],
     return group
 
 
-def depopulation_legend_html(labels: dict[str, str]) -> str:
-    """The two outline styles of the depopulation layer, labelled."""
+def depopulation_legend_html(labels: dict[str, str], strip: bool = False) -> str:
+    """The two outline styles of the depopulation layer, labelled (strip: on one wrapping
+    line, like the legend strip above the map)."""
+    tag, margin = ("span", "2px 14px 2px 0") if strip else ("div", "2px 0")
     rows = []
     for area, style in DEPOPULATION_STYLES.items():
         line = "dashed" if "dashArray" in style else "solid"
-        rows.append(f'<div style="margin:2px 0;white-space:nowrap"><span style="display:'
-                    f'inline-block;width:18px;height:10px;margin-right:6px;vertical-align:middle;'
-                    f'border:2px {line} {style["color"]}"></span>{escape(labels[area])}</div>')
+        rows.append(f'<{tag} style="margin:{margin};white-space:nowrap;display:'
+                    f'{"inline-block" if strip else "block"}"><span style="display:inline-block;'
+                    f'width:18px;height:10px;margin-right:6px;vertical-align:middle;'
+                    f'border:2px {line} {style["color"]}"></span>{escape(labels[area])}</{tag}>')
     return f'<div style="font-family:{FONT_FAMILY};font-size:13px">{"".join(rows)}</div>'

@@ -8,7 +8,7 @@ import geopandas as gpd
 import pandas as pd
 
 from analysis.classify import classify
-from charts.map_legend import legend_html
+from charts.map_legend import class_labels, legend_html
 from charts.map_style import NO_DATA_FILL, region_style, sequential_colors
 from charts.map_tooltip import format_value, tooltip_html
 from charts.maps import choropleth_geojson, region_geometries
@@ -38,6 +38,6 @@ def variable_map(values: pd.Series, regions: gpd.GeoDataFrame, title: str, unit:
                                      [(t("tooltip_value", lang),
                                        format_value(value, decimals, unit, lang))]))
     frame["style"], frame["tooltip"] = styles, tooltips
-    legend = legend_html(title, unit, classification.edges, colors, lang,
+    legend = legend_html(title, unit, class_labels(classification.edges), colors, lang,
                          has_no_data=bool(values.isna().any()))
     return choropleth_geojson(frame, region_geometries("sido")), legend

@@ -7,7 +7,7 @@ import geopandas as gpd
 
 from analysis.spatial import CLUSTERS, SIGNIFICANCE
 from charts.cluster_map import CLUSTER_COLORS, ClusterView, cluster_label
-from exports.map_image import dissolved_sido, render_map_png
+from exports.map_image import DPI, dissolved_sido, figure_png, map_figure
 from i18n import t
 from loaders import load_regions
 
@@ -16,10 +16,10 @@ def cluster_map_png(view: ClusterView, lang: str) -> bytes:
     regions = load_regions("sigungu")
     shapes = gpd.GeoSeries(regions.geometry.to_numpy(), index=regions["region_code"],
                            crs=regions.crs)
-    return render_map_png(
+    return figure_png(map_figure(
         shapes, view.regions["class"], [CLUSTER_COLORS[c] for c in CLUSTERS],
         [cluster_label(c, lang) for c in CLUSTERS], title=view.title,
         legend_title=t("disparity_lisa_legend", lang).format(level=int(SIGNIFICANCE * 100)),
         source_line=view.source, no_data_label=t("map_no_data", lang),
         capital_outline=dissolved_sido("capital")["capital"],
-        capital_label=t("map_capital_outline", lang), notes=view.notes)
+        capital_label=t("map_capital_outline", lang), notes=view.notes), DPI)

@@ -193,11 +193,12 @@ policy = PolicyChoice(load_policy_layers(), tuple(chosen_policy),
                       load_depopulation_areas() if depopulation else None,
                       tuple(area_labels.items()))
 policy_items = [(t(f"policy_{p}", lang), POLICY_COLORS[p]) for p in chosen_policy]
-areas_legend = depopulation_legend_html(area_labels) if depopulation else ""
-legend = view.legend + (policy_legend_html(policy_items) if chosen_policy else "") + areas_legend
+legend = (view.legend + (policy_legend_html(policy_items) if chosen_policy else "")
+          + (depopulation_legend_html(area_labels) if depopulation else ""))
 # The legend right above the map, so that it is in view with the map at any window size.
 st.html(view.legend_strip + (policy_legend_html(policy_items, strip=True) if chosen_policy
-                             else "") + areas_legend)
+                             else "")
+        + (depopulation_legend_html(area_labels, strip=True) if depopulation else ""))
 # A row that wraps: the region panel sits beside the map on a wide window and below it on
 # a narrow one, instead of squeezing both.
 st.html(f"<style>div:has(> .st-key-map_column) {{ flex: 1 1 {MAP_MIN_WIDTH}px; "

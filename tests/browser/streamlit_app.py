@@ -172,14 +172,6 @@ class App:
             raise NoSuchElementException(f"no container keyed {key!r}")
         return found[0]
 
-    def frame_script(self, frame: WebElement, script: str):
-        """Run JavaScript inside an iframe (a map component) and return its result."""
-        self.driver.switch_to.frame(frame)
-        try:
-            return self.driver.execute_script(script)
-        finally:
-            self.driver.switch_to.default_content()
-
     def text(self, css: str = "[data-testid='stMain']") -> str:
         """Visible text of the first element matching ``css`` (the main area by default)."""
         elements = self.find(css)

@@ -34,13 +34,13 @@ def reading_lines(app) -> dict[str, str]:
 
 
 def lisa_paths(app) -> list[str] | None:
-    frames = app.find(f".st-key-chart_lisa {MAP_FRAME}")
-    if not frames:
+    if not app.find(f".st-key-chart_lisa {MAP_FRAME}"):
         return None
-    return app.frame_script(frames[0], (
-        "if (!window.L) return null;"
-        "return Array.from(document.querySelectorAll('path.leaflet-interactive'))"
-        ".map(p => p.getAttribute('fill'));"))
+    with app.in_frame(f".st-key-chart_lisa {MAP_FRAME}"):
+        return app.driver.execute_script(
+            "if (!window.L) return null;"
+            "return Array.from(document.querySelectorAll('path.leaflet-interactive'))"
+            ".map(p => p.getAttribute('fill'));")
 
 
 def everything_drawn(app):
@@ -119,7 +119,7 @@ def test_the_page_in_english(app):
 
 
 CLICK_REGION = """
-const code = arguments[0];
+const code = arguments[0];   // a map unit's region_code: fire a click on its shape
 for (const layer of Object.values(window.map._layers)) {
   if (layer.feature && layer.feature.properties.region_code === code) {
     layer.fire('click', {latlng: layer.getBounds().getCenter(), layer: layer}, true);
@@ -132,12 +132,36 @@ return false;"""
 def test_a_region_clicked_on_the_map_is_ringed_in_the_charts(app):
     app.open("격차지표")
     app.wait_for(everything_drawn)
-    frame = app.find(f".st-key-chart_map {MAP_FRAME}")[0]
-    app.wait_for(lambda a: a.frame_script(frame, "return !!(window.map && window.L)"))
-    assert app.frame_script(frame, CLICK_REGION.replace("arguments[0]", "'26'"))
+    small_map = f".st-key-chart_map {MAP_FRAME}"
+
+    def map_ready(a):
+        with a.in_frame(small_map):
+            return a.driver.execute_script("return !!(window.map && window.L)")
+    app.wait_for(map_ready)
+    with app.in_frame(small_map):
+        assert app.driver.execute_script(CLICK_REGION, "26")
     app.wait_for(lambda a: a.query().get("region") == "26", message="the click picked 부산")
     app.wait_idle()
     assert app.selectbox_value("강조할 시도") == "부산"
     assert reading_lines(app)["distribution"].endswith("· 부산 17곳 중 16위")   # next to 대구
     app.wait_for(everything_drawn)
     app.screenshot("disparity_busan_picked")
+
+
+def test_the_depopulation_layer_outlines_the_107_areas_on_the_sigungu_map(app):
+    app.open("지도", indicator="population_total", level="sigungu", depop="1")
+
+    def outlines(a):
+        if not a.find(MAP_FRAME):
+            return None
+        with a.in_frame(MAP_FRAME):
+            return a.driver.execute_script(
+                "if (!window.L) return null;"
+                "const paths = Array.from(document.querySelectorAll('path.leaflet-interactive'));"
+                "const lines = paths.filter(p => p.getAttribute('fill') === 'none'"
+                "  && p.getAttribute('stroke') === '#000000');"
+                "return lines.length ? lines.map(p => p.getAttribute('stroke-dasharray')) : null;")
+    dashes = app.wait_for(outlines, message="depopulation outlines drawn")
+    assert len(dashes) == 107 and dashes.count("5 4") == 18
+    assert "인구감소관심지역" in app.text() and app.query()["depop"] == "1"
+    app.screenshot("map_depopulation_areas")
