@@ -7,6 +7,7 @@ import streamlit as st
 
 from loaders import data_version
 from i18n import LANGUAGES, t
+from ui.process_heap import freeze_long_lived_objects
 from ui.url_state import GLOBAL_PARAMS, Schema, State, encode_state, load_state, write_state
 
 _WRITTEN = "_url_state_written_{page}"
@@ -40,6 +41,7 @@ def page_setup(title_key: str) -> str:
     lang = current_language()
     st.set_page_config(page_title=t(title_key, lang), page_icon=PAGE_ICON, layout="wide")
     forget_stale_page_caches()
+    freeze_long_lived_objects()
     choice = st.sidebar.radio(
         t("language", lang), LANGUAGES, index=LANGUAGES.index(lang), horizontal=True,
         format_func=lambda code: {"ko": "한국어", "en": "English"}[code], key="lang_toggle")
