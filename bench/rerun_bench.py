@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from scenarios import PAGES, RERUNS  # noqa: E402
 from server import AppServer, cpu_seconds, load_average  # noqa: E402
 from st_client import Session  # noqa: E402
+from wire import WireCounter  # noqa: E402
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -35,23 +36,29 @@ def percentile(values: list[float], q: float) -> float:
 
 
 async def run_scenario(url: str, pid: int, page: str, steps: list) -> dict:
-    session, _ = await Session.open(url, PAGES[page])
-    wall, cpu, sent = [], [], []
-    errors = 0
-    try:
-        for key, value in steps:
-            before = cpu_seconds(pid)
-            run = await session.set(key, value)
-            await asyncio.sleep(0.3)   # let post-run work (GC, sends) finish before reading CPU
-            cpu.append(1000 * (cpu_seconds(pid) - before))
-            wall.append(1000 * run.seconds)
-            sent.append(run.ws_bytes)
-            errors += bool(run.exceptions)
-    finally:
-        await session.close()
+    """The steps in one session; bytes counted on the wire (websocket compression as
+    the server negotiates it) and as decoded messages."""
+    host, port = url.rsplit("/", 1)[-1].split(":")
+    with WireCounter(host, int(port)) as wire:
+        session, _ = await Session.open(wire.url, PAGES[page])
+        wall, cpu, decoded, on_wire = [], [], [], []
+        errors = 0
+        try:
+            for key, value in steps:
+                before = cpu_seconds(pid)
+                wire.reset()
+                run = await session.set(key, value)
+                await asyncio.sleep(0.3)   # post-run work (GC, sends) ends before CPU is read
+                cpu.append(1000 * (cpu_seconds(pid) - before))
+                on_wire.append(wire.totals()["ws"])
+                wall.append(1000 * run.seconds)
+                decoded.append(run.ws_bytes)
+                errors += bool(run.exceptions)
+        finally:
+            await session.close()
     return {"median_ms": statistics.median(wall), "p95_ms": percentile(wall, 95),
-            "cpu_ms": statistics.median(cpu), "kb": statistics.median(sent) / 1000,
-            "errors": errors, "n": len(wall)}
+            "cpu_ms": statistics.median(cpu), "kb": statistics.median(decoded) / 1000,
+            "wire_kb": statistics.median(on_wire) / 1000, "errors": errors, "n": len(wall)}
 
 
 async def run_all(url: str, pid: int) -> dict:
@@ -72,10 +79,10 @@ def bench(checkout: Path, flags: tuple[str, ...] = ()) -> dict:
 def report(result: dict) -> str:
     lines = [f"load average {result['load']}",
              f"{'interaction':22s} {'median ms':>9s} {'p95 ms':>7s} {'CPU ms':>7s} "
-             f"{'KB/rerun':>8s} {'errors':>6s}"]
+             f"{'KB/rerun':>8s} {'wire KB':>7s} {'errors':>6s}"]
     for name, r in result["scenarios"].items():
         lines.append(f"{name:22s} {r['median_ms']:9.0f} {r['p95_ms']:7.0f} {r['cpu_ms']:7.0f} "
-                     f"{r['kb']:8.1f} {r['errors']:6d}")
+                     f"{r['kb']:8.1f} {r['wire_kb']:7.1f} {r['errors']:6d}")
     return "\n".join(lines)
 
 
