@@ -11,7 +11,7 @@ from selenium.webdriver.common.keys import Keys
 from loaders import load_catalog, load_regions
 from loaders.catalog import themed_name
 
-MAP_FRAME = 'iframe[title*="streamlit_folium"]'
+MAP_FRAME = 'iframe[title="ui.gap_map.gap_map"]'
 REGION = "path.gm-region"
 SIDO = len(load_regions("sido"))          # 17
 SIGUNGU = len(load_regions("sigungu"))    # 247 bundled 시군구 map units
