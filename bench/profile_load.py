@@ -5,13 +5,15 @@ load test; the folded stacks are summed per function, inclusive.
     .venv/bin/python bench/profile_load.py [--checkout PATH] [--seconds 40] [--top 30]
 
 Prints the functions with the largest share of samples, the app's own code first
-(files inside the checkout), then everything. The raw folded stacks are kept in
+(files inside the checkout), then everything. The server is warmed first (one session opens every page), so the profile is of
+reruns, not imports. The raw folded stacks are kept in
 --out (default /tmp/profile_load.txt) for a flame graph.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import collections
 import shutil
 import subprocess
@@ -23,6 +25,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 import load_test  # noqa: E402
+import memory_bench  # noqa: E402
 from server import AppServer  # noqa: E402
 
 PY_SPY = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
@@ -31,6 +34,9 @@ PY_SPY = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
 def summarise(folded: Path, checkout: Path, top: int) -> str:
     inclusive: collections.Counter = collections.Counter()
     own: collections.Counter = collections.Counter()
+    # py-spy names frames "function (path:line)", the path relative to sys.path.
+    own_paths = tuple(f"({p.name}/" for p in checkout.iterdir() if p.is_dir()) + tuple(
+        f"({p.name}:" for p in [*checkout.glob("*.py"), *checkout.glob("pages/*.py")])
     total = 0
     for line in folded.read_text().splitlines():
         stack, _, count = line.rpartition(" ")
@@ -39,7 +45,7 @@ def summarise(folded: Path, checkout: Path, top: int) -> str:
         frames = stack.split(";")
         for frame in dict.fromkeys(frames):           # once per stack: inclusive time
             inclusive[frame] += samples
-            if str(checkout) in frame:
+            if any(path in frame for path in own_paths):
                 own[frame] += samples
     def block(counter, title):
         lines = [title]
@@ -61,6 +67,7 @@ def main() -> int:
     args = parser.parse_args()
     checkout = args.checkout.resolve()
     with AppServer(checkout) as server:
+        asyncio.run(memory_bench.every_page(server.url))   # imports and caches are warm
         spy = subprocess.Popen([PY_SPY, "record", "--pid", str(server.pid), "--gil",
                                 "--format", "raw", "--rate", "50", "--duration",
                                 str(args.seconds + 10), "--output", str(args.out),

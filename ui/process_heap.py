@@ -1,14 +1,14 @@
-"""Keep Streamlit's garbage collection after every run cheap.
+"""Keep full garbage collections cheap.
 
-Streamlit runs a full ``gc.collect(2)`` after each script run (``runner.postScriptGC``),
-and a full collection walks every tracked object: ~300,000 once pandas, scipy
-(mapclassify), altair and folium are imported, ~200 ms of CPU per rerun on this
-machine. Objects that live as long as the process (modules, classes, functions,
-catalog tables) need not be walked again and again: ``gc.freeze()`` moves everything
-alive now into a generation the collector skips. It is called at the start of a run
-whenever modules were imported since the last call (the previous run's garbage has
-just been collected, so what is frozen is alive), i.e. a few times per process.
-Later garbage, per-session state included, is still collected after every run.
+A full collection walks every tracked object: ~300,000 once pandas, scipy
+(mapclassify), altair and folium are imported, ~200 ms of CPU on this machine, whether
+Streamlit runs it after every script run (``runner.postScriptGC``, off in
+.streamlit/config.toml) or Python does when its oldest generation has grown. Objects
+that live as long as the process (modules, classes, functions, catalog tables) need
+not be walked again and again: ``gc.freeze()`` moves everything alive now into a
+generation the collector skips. It is called at the start of a run whenever modules
+were imported since the last call, i.e. a few times per process. Later garbage,
+per-session state included, is still collected.
 """
 
 from __future__ import annotations
