@@ -23,5 +23,6 @@ def freeze_long_lived_objects() -> None:
     """Freeze the heap once more if imports made it grow since the last freeze."""
     modules = len(sys.modules)
     if modules != _FROZEN_AT_MODULES[0]:
+        gc.collect()   # garbage frozen now would never be collected (once per import wave)
         gc.freeze()
         _FROZEN_AT_MODULES[0] = modules
