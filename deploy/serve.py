@@ -10,8 +10,7 @@ What it does, in order:
    gzipped copy of Streamlit's frontend bundle for nginx's gzip_static;
 2. starts the replicas on 127.0.0.1 ports from --replica-port on, all on the same user
    data area (the shared store: an import in one replica is seen by the others, see
-   loaders/user_store.py), with MALLOC_ARENA_MAX=2 (glibc otherwise keeps one heap
-   arena per script thread);
+   loaders/user_store.py);
 3. warms each replica (one websocket session opens every page), so that no user pays
    the imports and first loads of a cold process;
 4. renders deploy/nginx.conf.template and runs nginx in the foreground.
@@ -120,7 +119,7 @@ class Deployment:
         if self.base_path:
             flags.append(f"--server.baseUrlPath={self.base_path.strip('/')}")
         env = {**os.environ, "DASHBOARD_USER_DATA": str(self.user_data),
-               "STREAMLIT_SERVER_COOKIE_SECRET": self._secret, "MALLOC_ARENA_MAX": "2",
+               "STREAMLIT_SERVER_COOKIE_SECRET": self._secret,
                "PYTHONPATH": str(self.checkout)}
         log = open(self.run_dir / f"replica-{index}.log", "ab")
         self._logs.append(log)
