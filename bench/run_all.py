@@ -36,8 +36,28 @@ import memory_bench  # noqa: E402
 import rerun_bench  # noqa: E402
 from server import AppServer, load_average  # noqa: E402
 
-SECTIONS = ("reruns", "load", "browser", "memory", "naive")
+SECTIONS = ("reruns", "load", "capacity", "browser", "memory", "naive")
 LOAD_SESSIONS, LOAD_SECONDS = 20, 60
+CAPACITY_STEPS, CAPACITY_SECONDS = (10, 20, 30, 40, 60), 30
+MEDIAN_BUDGET_S, P95_BUDGET_S = 1.0, 2.5
+
+
+def capacity(checkout: Path, log) -> dict:
+    """How many concurrent sessions one process holds within the room's budget (median
+    ≤ 1 s, p95 ≤ 2.5 s, no errors): 30-s load tests with more and more sessions."""
+    steps = {}
+    with AppServer(checkout) as server:
+        asyncio.run(memory_bench.every_page(server.url))
+        for sessions in CAPACITY_STEPS:
+            log(f"capacity: {sessions} sessions on one process")
+            result = load_test.run(server.url, sessions, CAPACITY_SECONDS)
+            steps[sessions] = result
+            if (result["errors"] or (result["median_s"] or 99) > MEDIAN_BUDGET_S
+                    or (result["p95_s"] or 99) > P95_BUDGET_S):
+                break
+    held = [n for n, r in steps.items() if not r["errors"] and r["median_s"] is not None
+            and r["median_s"] <= MEDIAN_BUDGET_S and r["p95_s"] <= P95_BUDGET_S]
+    return {"held": max(held, default=0), "steps": steps}
 
 
 def deployment_of(checkout: Path):
@@ -75,6 +95,8 @@ def bench_checkout(checkout: Path, sections: set[str], log) -> dict:
                 result["load_deployment"] = load_test.run(deployment.url, LOAD_SESSIONS,
                                                           LOAD_SECONDS)
                 result["load_deployment"]["replicas"] = deployment.count
+    if "capacity" in sections:
+        result["capacity"] = capacity(checkout, log)
     if "browser" in sections:
         log(f"browser on {checkout}")
         result["browser"] = browser_bench.bench(lambda: AppServer(checkout),
@@ -133,6 +155,12 @@ def rows(result: dict) -> list[tuple[str, str]]:
                         f"{load['errors']}, {load['median_s']} / {load['p95_s']}, "
                         f"{load['reruns_per_s']}"))
             out.append(("  (load average)", load["load"]))
+    held = _get(result, "capacity")
+    if held:
+        out.append(("sessions one process holds (median ≤ 1 s, p95 ≤ 2.5 s, think 1 s)",
+                    f"{held['held']} (" + ", ".join(
+                        f"{n}: {r['median_s']}/{r['p95_s']} s" for n, r in held["steps"].items())
+                    + ")"))
     pages = _get(result, "browser", "pages") or {}
     for page, visits in pages.items():
         out.append((f"first full render {page}: cold / new visitor / warm s",
