@@ -6,8 +6,10 @@
 For each checkout (``--checkout``, default this one, is "after"; ``--against`` is
 "before"):
 - reruns:  one session per interaction on a fresh `streamlit run` (bench/rerun_bench.py);
-- load:    20 sessions for 60 s against one `streamlit run`, and, when the checkout has
-           deploy/serve.py, against its deployment (nginx + one replica per core);
+- load:    20 sessions for 60 s against one warm `streamlit run`, and, when the
+           checkout has deploy/serve.py, against its deployment (nginx + one replica
+           per core, warmed by serve.py);
+- capacity: the most sessions one process holds within median ≤ 1 s, p95 ≤ 2.5 s;
 - browser: first full render per page, cold / new visitor / warm, and bytes on the wire
            (bench/browser_bench.py); through the deployment too when there is one;
 - memory:  resident memory at start, after one session on every page, after two waves
@@ -80,35 +82,55 @@ def deployed(checkout: Path):
         yield deployment
 
 
+def _section(result: dict, name: str, log, measure) -> None:
+    """Run one measurement; a failure is recorded and the other sections still run."""
+    try:
+        result[name] = measure()
+    except Exception as error:  # noqa: BLE001 - reported in the table, not hidden
+        log(f"{name} failed: {type(error).__name__}: {error}")
+        result.setdefault("failed", {})[name] = f"{type(error).__name__}: {error}"
+
+
 def bench_checkout(checkout: Path, sections: set[str], log) -> dict:
     result: dict = {"checkout": str(checkout)}
+    has_deployment = deployment_of(checkout) is not None
+
+    def load_one_process():
+        with AppServer(checkout) as server:
+            asyncio.run(memory_bench.every_page(server.url))   # warm, as serve.py does
+            return load_test.run(server.url, LOAD_SESSIONS, LOAD_SECONDS)
+
+    def load_deployment():
+        with deployed(checkout) as deployment:
+            return {**load_test.run(deployment.url, LOAD_SESSIONS, LOAD_SECONDS),
+                    "replicas": deployment.count}
+
+    def browser_deployment():
+        with deployed(checkout) as deployment:
+            return browser_bench.bench(lambda: contextlib.nullcontext(deployment),
+                                       ["map", "home"])
+
     if "reruns" in sections:
         log(f"reruns on {checkout}")
-        result["reruns"] = rerun_bench.bench(checkout)
+        _section(result, "reruns", log, lambda: rerun_bench.bench(checkout))
     if "load" in sections:
         log(f"load test, one process, {checkout}")
-        with AppServer(checkout) as server:
-            result["load_one_process"] = load_test.run(server.url, LOAD_SESSIONS, LOAD_SECONDS)
-        if deployment_of(checkout):
+        _section(result, "load_one_process", log, load_one_process)
+        if has_deployment:
             log(f"load test, deployment, {checkout}")
-            with deployed(checkout) as deployment:
-                result["load_deployment"] = load_test.run(deployment.url, LOAD_SESSIONS,
-                                                          LOAD_SECONDS)
-                result["load_deployment"]["replicas"] = deployment.count
+            _section(result, "load_deployment", log, load_deployment)
     if "capacity" in sections:
-        result["capacity"] = capacity(checkout, log)
+        _section(result, "capacity", log, lambda: capacity(checkout, log))
     if "browser" in sections:
         log(f"browser on {checkout}")
-        result["browser"] = browser_bench.bench(lambda: AppServer(checkout),
-                                                list(browser_bench.PAGES))
-        if deployment_of(checkout):
+        _section(result, "browser", log, lambda: browser_bench.bench(
+            lambda: AppServer(checkout), list(browser_bench.PAGES)))
+        if has_deployment:
             log(f"browser through the deployment, {checkout}")
-            with deployed(checkout) as deployment:
-                result["browser_deployment"] = browser_bench.bench(
-                    lambda: contextlib.nullcontext(deployment), ["map", "home"])
+            _section(result, "browser_deployment", log, browser_deployment)
     if "memory" in sections:
         log(f"memory on {checkout}")
-        result["memory"] = memory_bench.bench(checkout, LOAD_SESSIONS)
+        _section(result, "memory", log, lambda: memory_bench.bench(checkout, LOAD_SESSIONS))
     return result
 
 
@@ -178,6 +200,8 @@ def rows(result: dict) -> list[tuple[str, str]]:
         out.append((f"through the deployment, new visitor {page}: s, HTTP MB, WS KB",
                     f"{visitor['seconds']}, {visitor['http_wire'] / 1e6:.2f}, "
                     f"{visitor['ws_wire'] / 1e3:.0f}"))
+    for name, error in (result.get("failed") or {}).items():
+        out.append((f"FAILED: {name}", error[:80]))
     memory = _get(result, "memory", "rss_mb") or {}
     if memory:
         out.append(("server memory MB: " + " / ".join(memory), " / ".join(map(str, memory.values()))))
@@ -231,7 +255,12 @@ def main() -> int:
 
     before = bench_checkout(args.against.resolve(), sections, log) if args.against else None
     after = bench_checkout(args.checkout.resolve(), sections, log)
-    naive = bench_naive(log) if "naive" in sections else None
+    naive = None
+    if "naive" in sections:
+        try:
+            naive = bench_naive(log)
+        except Exception as error:  # noqa: BLE001
+            log(f"naive failed: {type(error).__name__}: {error}")
     print(table(after, before))
     if naive:
         print("\n".join(naive_lines(naive, after)))
