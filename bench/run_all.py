@@ -200,6 +200,8 @@ def rows(result: dict) -> list[tuple[str, str]]:
         out.append((f"through the deployment, new visitor {page}: s, HTTP MB, WS KB",
                     f"{visitor['seconds']}, {visitor['http_wire'] / 1e6:.2f}, "
                     f"{visitor['ws_wire'] / 1e3:.0f}"))
+    for page, error in (_get(result, "browser", "failed") or {}).items():
+        out.append((f"first full render {page}", f"did not render: {error[:60]}"))
     for name, error in (result.get("failed") or {}).items():
         out.append((f"FAILED: {name}", error[:80]))
     memory = _get(result, "memory", "rss_mb") or {}
