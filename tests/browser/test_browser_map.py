@@ -1,5 +1,5 @@
 """The policymaker's map in a real browser: Leaflet from the app itself, every shape drawn
-inside the streamlit_folium frame, a year change recolouring them in the same frame (no
+inside the map component's frame, a year change recolouring them in the same frame (no
 reload), hover and click on a region, and a page that fits its window with the legend in
 the first screen."""
 
