@@ -247,7 +247,13 @@ def main() -> int:
     parser.add_argument("--against", type=Path)
     parser.add_argument("--only", default=",".join(SECTIONS))
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
+    parser.add_argument("--quick", action="store_true",
+                        help="two rerun scenarios of 8 changes each (a loaded machine)")
     args = parser.parse_args()
+    if args.quick:
+        rerun_bench.RERUNS[:] = [(name, page, steps[:8]) for name, page, steps
+                                 in rerun_bench.RERUNS if name in ("map: year",
+                                                                   "trends: indicator")]
     sections = set(args.only.split(","))
     started = time.monotonic()
 

@@ -15,11 +15,11 @@ def geometry_requests(app) -> list[str]:
 
 
 def in_map(app, script: str, *args):
-    app.driver.switch_to.frame(app.find(MAP_FRAME)[0])
-    try:
+    """Run a script in the map's frame; None while the frame is not there yet."""
+    if not app.find(MAP_FRAME):
+        return None
+    with app.in_frame(MAP_FRAME):
         return app.driver.execute_script(script, *args)
-    finally:
-        app.driver.switch_to.default_content()
 
 
 def test_shapes_load_once_and_year_changes_only_recolour(app):
@@ -65,6 +65,6 @@ def test_hover_shows_the_tooltip_and_click_opens_the_trend(app):
 
 def test_policy_layers_draw_markers_on_the_map(app):
     app.open("지도", year=2023, layers="crisis_support_center")
-    app.wait_for(lambda a: in_map(a, "return document.querySelectorAll("
-                                     "'path.leaflet-interactive').length") > 17,
+    app.wait_for(lambda a: (in_map(a, "return document.querySelectorAll("
+                                      "'path.leaflet-interactive').length") or 0) > 17,
                  message="policy markers drawn on top of the 17 provinces")
