@@ -285,13 +285,20 @@ class App:
         ActionChains(self.driver).send_keys(*keys).perform()
         return self.wait_idle()
 
-    def button(self, label: str) -> WebElement:
-        """A button (plain, download, link or form submit) by its visible text."""
-        for candidate in self.find('button, a[data-testid*="Button"], a[role="button"]'):
-            if _without_icon(candidate.text) == label and candidate.is_displayed():
-                return candidate
-        shown = sorted({_without_icon(c.text) for c in self.find("button") if c.text.strip()})
-        raise NoSuchElementException(f"no button {label!r}; buttons: {shown}")
+    def button(self, label: str, timeout: float = 15) -> WebElement:
+        """A button (plain, download, link or form submit) by its visible text. Waits a
+        little: a download button is in the page but hidden while its fragment redraws."""
+        def displayed(_app):
+            for candidate in self.find('button, a[data-testid*="Button"], a[role="button"]'):
+                if _without_icon(candidate.text) == label and candidate.is_displayed():
+                    return candidate
+            return None
+        try:
+            return self.wait_for(displayed, timeout)
+        except AssertionError:
+            shown = sorted({_without_icon(c.text) for c in self.find("button")
+                            if c.text.strip()})
+            raise NoSuchElementException(f"no button {label!r}; buttons: {shown}") from None
 
     def press(self, label: str) -> "App":
         return self.click(self.button(label))
