@@ -10,6 +10,8 @@ from __future__ import annotations
 from i18n import export, importing, map as map_strings, trends
 
 LANGUAGES = ("ko", "en")
+# Each language named in itself (the same in either UI), so every reader finds their own.
+LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
 
 COMMON_STRINGS = {
     "app_title": ("수도권–비수도권 격차 대시보드", "Capital region vs the rest: gap dashboard"),

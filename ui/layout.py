@@ -6,13 +6,14 @@ from __future__ import annotations
 import streamlit as st
 
 from loaders import data_version
-from i18n import LANGUAGES, t
+from i18n import LANGUAGE_NAMES, LANGUAGES, t
 from ui.url_state import GLOBAL_PARAMS, Schema, State, encode_state, load_state, write_state
 
 _WRITTEN = "_url_state_written_{page}"
 
 
-LANGUAGE_STATE = "ui_lang"
+LANGUAGE_STATE = "ui_lang"   # the language of the last run
+TOGGLE_KEY = "lang_toggle"
 # An emoji favicon is drawn by the browser itself; a :material: page icon would make
 # Streamlit fetch the favicon from fonts.gstatic.com.
 PAGE_ICON = "📊"
@@ -29,25 +30,59 @@ def forget_stale_page_caches() -> None:
 
 
 def current_language() -> str:
-    """Language from the URL (?lang=en), else the one this session chose on another page,
-    else Korean; unknown values fall back. Page switches drop the query, not the session."""
-    lang = st.query_params.get("lang") or st.session_state.get(LANGUAGE_STATE, "ko")
+    """The language of this run: the toggle's, when the person has just switched it (its
+    value differs from the language of the last run); else the URL's (?lang=en); else
+    the one this session chose on another page (page switches drop the query, not the
+    session); else Korean. Unknown values fall back."""
+    previous = st.session_state.get(LANGUAGE_STATE)
+    toggled = st.session_state.get(TOGGLE_KEY)
+    if previous is not None and toggled in LANGUAGES and toggled != previous:
+        return toggled
+    lang = st.query_params.get("lang") or previous or "ko"
     return lang if lang in LANGUAGES else "ko"
 
 
+def _is_plain(value) -> bool:
+    return isinstance(value, str | int | float) and not isinstance(value, bool)
+
+
+def keep_choices_across_languages() -> None:
+    """Call on the run whose language differs from the last run's, before any widget.
+
+    Streamlit 1.67 keeps (and the browser sends back) the value of a radio, selectbox,
+    multiselect or select_slider as its *label* (format_func's text), and a keyed
+    widget's identity ignores its labels; so after a switch the old-language label no
+    longer names an option: radios show nothing, selectboxes keep the old text, lists
+    break. Read back here, every value is still decoded with the last run's labels;
+    writing it back through the Session State API makes each widget re-encode it with
+    the new labels and tell the browser. Only plain values (text, numbers and lists of
+    them) are rewritten: buttons, toggles and uploads hold booleans or files, need no
+    relabelling and may not be set this way.
+    """
+    for key, value in st.session_state.to_dict().items():
+        if key in (TOGGLE_KEY, LANGUAGE_STATE):
+            continue
+        if _is_plain(value) or (isinstance(value, list | tuple) and value
+                                and all(_is_plain(item) for item in value)):
+            st.session_state[key] = value
+
+
 def page_setup(title_key: str) -> str:
-    """Page config, the shared language toggle, and the page title; returns the language."""
+    """Page config, the shared language toggle, and the page title; returns the language.
+    A language switch keeps every choice on the page (keep_choices_across_languages)."""
     lang = current_language()
+    previous = st.session_state.get(LANGUAGE_STATE)
+    if previous is not None and previous != lang:
+        keep_choices_across_languages()
+    st.session_state[LANGUAGE_STATE] = lang
+    if st.session_state.get(TOGGLE_KEY) != lang:
+        st.session_state[TOGGLE_KEY] = lang
     st.set_page_config(page_title=t(title_key, lang), page_icon=PAGE_ICON, layout="wide")
     forget_stale_page_caches()
-    choice = st.sidebar.radio(
-        t("language", lang), LANGUAGES, index=LANGUAGES.index(lang), horizontal=True,
-        format_func=lambda code: {"ko": "한국어", "en": "English"}[code], key="lang_toggle")
-    st.session_state[LANGUAGE_STATE] = choice
-    st.query_params["lang"] = choice
-    if choice != lang:
-        st.rerun()
-    return choice
+    st.sidebar.radio(t("language", lang), LANGUAGES, horizontal=True, key=TOGGLE_KEY,
+                     format_func=LANGUAGE_NAMES.get)
+    st.query_params["lang"] = lang
+    return lang
 
 
 def keep_valid(key: str, options, default) -> None:
