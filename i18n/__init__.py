@@ -7,7 +7,7 @@ The catalog is split by page into modules; a key may be defined in one module on
 
 from __future__ import annotations
 
-from i18n import export, importing, map as map_strings, trends
+from i18n import analysis, export, importing, map as map_strings, trends
 
 LANGUAGES = ("ko", "en")
 # Each language named in itself (the same in either UI), so every reader finds their own.
@@ -67,10 +67,32 @@ def _merged(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 
 
 STRINGS = _merged(COMMON_STRINGS, map_strings.STRINGS, trends.STRINGS, importing.STRINGS,
-                  export.STRINGS)
+                  export.STRINGS, analysis.STRINGS)
+PLURAL_SEPARATOR = "|"   # an English counted phrase holds 'one form|other form'
 
 
 def t(key: str, lang: str) -> str:
     """The UI string for a key in the chosen language."""
     korean, english = STRINGS[key]
     return english if lang == "en" else korean
+
+
+def both(key: str, **values) -> tuple[str, str]:
+    """(Korean, English) of a key, formatted: for results that carry both languages
+    (an analysis reason or note). A value given as a (Korean, English) pair, such as a
+    region's two names, is used in its own language."""
+    def filled(text: str, index: int) -> str:
+        return text.format(**{name: value[index] if isinstance(value, tuple) else value
+                              for name, value in values.items()}) if values else text
+    korean, english = STRINGS[key]
+    return filled(korean, 0), filled(english, 1)
+
+
+def counted(key: str, count: int, lang: str, **values) -> str:
+    """A phrase with a number in it, in the right grammatical number: '1 province',
+    '3 provinces' (English values of these keys hold 'one|other'; Korean has one form)."""
+    text = t(key, lang)
+    if PLURAL_SEPARATOR in text:
+        one, other = text.split(PLURAL_SEPARATOR)
+        text = one if count == 1 else other
+    return text.format(count=count, **values)
