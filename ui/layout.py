@@ -85,6 +85,35 @@ def page_setup(title_key: str) -> str:
     return lang
 
 
+def multiselect_chrome(lang: str) -> dict:
+    """Keyword arguments for every st.multiselect: its empty-box text in the language.
+    Streamlit cannot word its 'Select all' action, so that action is off."""
+    return {"placeholder": t("choose_options", lang), "select_all": False}
+
+
+def uploader_chrome(lang: str, max_mb: int, types: list[str]) -> None:
+    """Draw before an st.file_uploader: Streamlit 1.67 offers no parameter for its button
+    ('Upload') or its limit line ('20MB per file • CSV, XLSX'), so CSS shows the
+    catalog's words in their place (the original text stays for screen readers' labels)."""
+    limit = f"{t('uploader_limit', lang).format(mb=max_mb)} • {', '.join(types).upper()}"
+    replaced = {
+        '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p':
+            t("uploader_button", lang),
+        '[data-testid="stFileUploaderDropzoneInstructions"] span': limit,
+    }
+    rules = "".join(
+        f"{selector}{{visibility:hidden;font-size:0}}"
+        f"{selector}::after{{visibility:visible;font-size:0.875rem;content:{_css_string(text)}}}"
+        for selector, text in replaced.items())
+    st.html(f"<style>{rules}</style>")
+
+
+def _css_string(text: str) -> str:
+    """A CSS string literal (content:) that cannot end the rule or the style element."""
+    return '"' + "".join(ch if ch.isalnum() or ch in " .,·•:()-" else f"\\{ord(ch):x} "
+                         for ch in text) + '"'
+
+
 def keep_valid(key: str, options, default) -> None:
     """Give a widget its default, or a valid value again when its remembered one is no
     longer offered (another indicator or year was picked, the URL named something
