@@ -484,7 +484,8 @@ def per_capita_unit(catalog: pd.DataFrame, indicator: str) -> tuple[float, str, 
     만원, counts per 1,000 persons, so that the figures read without exponents."""
     entry = catalog.loc[indicator]
     denominator = entry["per_capita_denominator"]
-    name = _denominator_name(catalog, denominator, "ko")
+    name = (_denominator_name(catalog, denominator, "ko"),
+            _denominator_name(catalog, denominator, "en"))
     one, thousand = DENOMINATOR_LABELS.get(denominator, ("per_one_of", "per_thousand_of"))
     if entry["unit_ko"] in WON_PER_UNIT:
         return (WON_PER_UNIT[entry["unit_ko"]] / WON_PER_DISPLAY,

@@ -112,8 +112,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "per_thousand_persons": ("천 명", "1,000 persons"),
     "per_working_age_person": ("생산연령인구 1인", "working-age person"),
     "per_thousand_working_age": ("생산연령인구 천 명", "1,000 working-age persons"),
-    "per_one_of": ("{name} 1인", "person"),
-    "per_thousand_of": ("{name} 천 명", "1,000 persons"),
+    "per_one_of": ("{name} 1인", "person ({name})"),
+    "per_thousand_of": ("{name} 천 명", "1,000 persons ({name})"),
     "no_data": ("자료 없음", "no data"),
     # the plan's scorecard panels (analysis.scorecard)
     "panel_working_age": ("생산연령인구", "Working-age population"),

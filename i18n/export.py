@@ -98,6 +98,5 @@ STRINGS: dict[str, tuple[str, str]] = {
         "plan. Partial sums are never made."),
     "briefing_present": ("발표 모드 (사이드바 숨김)", "Presentation mode (sidebar hidden)"),
     "briefing_manage": ("브리핑 관리와 내려받기", "Manage and download the briefing"),
-    "briefing_preparing": ("만드는 중…", "Preparing…"),
 }
 

@@ -64,7 +64,6 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "Not stored. The previous data is unchanged."),
     "no_user_data": ("아직 가져온 자료가 없습니다.", "No imported data yet."),
     "series_select": ("자료", "Series"),
-    "current_version": ("현재 판", "Current version"),
     "bundled_only": ("번들 자료", "bundled data"),
     "rollback_button": ("이전 판으로 되돌리기", "Roll back to the previous version"),
     "rolled_back": ("되돌렸습니다: {indicator}의 현재 판은 {current}입니다.",
@@ -90,9 +89,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_kosis": ("KOSIS 표", "KOSIS table"),
     "refresh_hint": (
         "KOSIS Open API 키가 있으면 명령줄에서 `python -m loaders.refresh` 로 KOSIS 표 ID가 있는 "
-        "지표를 한 번에 갱신할 수 있습니다(키는 환경변수 KOSIS_API_KEY 또는 "
-        ".streamlit/secrets.toml 의 kosis_api_key).",
+        "지표를 한 번에 갱신할 수 있습니다(키는 환경변수 `KOSIS_API_KEY` 또는 "
+        "`.streamlit/secrets.toml` 의 `kosis_api_key`).",
         "With a KOSIS Open API key, `python -m loaders.refresh` updates every indicator that "
-        "has a KOSIS table id (key in the KOSIS_API_KEY environment variable or kosis_api_key "
-        "in .streamlit/secrets.toml)."),
+        "has a KOSIS table id (key in the `KOSIS_API_KEY` environment variable or "
+        "`kosis_api_key` in `.streamlit/secrets.toml`)."),
 }
