@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -176,7 +176,7 @@ def _coverage(store: pd.DataFrame, indicator: str) -> dict[int, YearCoverage]:
                  lambda: {c.year: c for c in coverage_by_year(store, indicator)})
 
 
-@lru_cache(maxsize=None)
+@cache
 def group_codes(group: str) -> frozenset[str]:
     """The 시도 codes of a group: 'nation', 'capital' (수도권), 'noncapital', or a 권역 name."""
     table = region_table()

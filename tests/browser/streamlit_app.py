@@ -91,14 +91,14 @@ class App:
         path = f"{self.base_url}/{quote(page)}" if page else f"{self.base_url}/"
         return f"{path}?{urlencode(params)}" if params else path
 
-    def open(self, page: str = "", **params) -> "App":
+    def open(self, page: str = "", **params) -> App:
         return self.get(self.page_url(page, **params))
 
-    def get(self, url: str) -> "App":
+    def get(self, url: str) -> App:
         self.driver.get(url)
         return self.wait_idle()
 
-    def reload(self) -> "App":
+    def reload(self) -> App:
         self.driver.refresh()
         return self.wait_idle()
 
@@ -124,7 +124,7 @@ class App:
         except WebDriverException:
             return None, None
 
-    def wait_idle(self, timeout: float = RUN_TIMEOUT) -> "App":
+    def wait_idle(self, timeout: float = RUN_TIMEOUT) -> App:
         """Until the script has stopped running and stayed stopped for SETTLE_SECONDS;
         then fail if the page shows an exception."""
         deadline = time.monotonic() + timeout
@@ -224,7 +224,7 @@ class App:
             "stSlider", label).find_elements(By.CSS_SELECTOR, 'input[type="range"]')]
 
     # --- acting ------------------------------------------------------------------------
-    def click(self, element: WebElement) -> "App":
+    def click(self, element: WebElement) -> App:
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
         try:
             element.click()
@@ -232,24 +232,24 @@ class App:
             self.driver.execute_script("arguments[0].click()", element)
         return self.wait_idle()
 
-    def choose_radio(self, label: str, option: str) -> "App":
+    def choose_radio(self, label: str, option: str) -> App:
         for choice in self._radio_options(label):
             if choice.text.strip() == option:
                 return self.click(choice)
         raise NoSuchElementException(f"radio {label!r} has no option {option!r}; "
                                      f"options: {self.radio_options(label)}")
 
-    def choose(self, label: str, option: str) -> "App":
+    def choose(self, label: str, option: str) -> App:
         """Pick ``option`` (its visible text) in the selectbox labelled ``label``."""
         self._type_into(self.widget("stSelectbox", label), option)
         return self.wait_idle()
 
-    def add_to_multiselect(self, label: str, option: str) -> "App":
+    def add_to_multiselect(self, label: str, option: str) -> App:
         self._type_into(self.widget("stMultiSelect", label), option)
         ActionChains(self.driver).send_keys(Keys.ESCAPE).perform()
         return self.wait_idle()
 
-    def remove_from_multiselect(self, label: str, option: str) -> "App":
+    def remove_from_multiselect(self, label: str, option: str) -> App:
         box = self.widget("stMultiSelect", label)
         return self.click(box.find_element(
             By.CSS_SELECTOR, f'.react-aria-ComboBox button[aria-label="Remove {option}"]'))
@@ -272,11 +272,11 @@ class App:
             raise NoSuchElementException(f"no option {option!r}; listed: {listed[:40]}") \
                 from None
 
-    def toggle(self, label: str) -> "App":
+    def toggle(self, label: str) -> App:
         widget = self.widget("stCheckbox", label)
         return self.click(widget.find_element(By.CSS_SELECTOR, "label"))
 
-    def slider_keys(self, label: str, *keys: str, thumb_index: int = 0) -> "App":
+    def slider_keys(self, label: str, *keys: str, thumb_index: int = 0) -> App:
         """Focus a thumb of the slider labelled ``label`` and press keys (Keys.END, …)."""
         thumb = self.widget("stSlider", label).find_elements(
             By.CSS_SELECTOR, 'input[type="range"]')[thumb_index]
@@ -293,17 +293,17 @@ class App:
         shown = sorted({_without_icon(c.text) for c in self.find("button") if c.text.strip()})
         raise NoSuchElementException(f"no button {label!r}; buttons: {shown}")
 
-    def press(self, label: str) -> "App":
+    def press(self, label: str) -> App:
         return self.click(self.button(label))
 
-    def keys(self, *keys: str) -> "App":
+    def keys(self, *keys: str) -> App:
         """Send keys to the page body (e.g. the briefing's ← → shortcuts)."""
         body = self.driver.find_element(By.TAG_NAME, "body")
         ActionChains(self.driver).move_to_element_with_offset(body, 5, 5).click() \
             .send_keys(*keys).perform()
         return self.wait_idle()
 
-    def expand(self, label: str) -> "App":
+    def expand(self, label: str) -> App:
         """Open the expander whose summary reads ``label`` (no-op when open)."""
         for summary in self.find('[data-testid="stExpander"] summary'):
             if _without_icon(summary.text) == label:
@@ -313,7 +313,7 @@ class App:
                 return self
         raise NoSuchElementException(f"no expander {label!r}")
 
-    def switch_language(self, lang: str) -> "App":
+    def switch_language(self, lang: str) -> App:
         """Use the sidebar's language toggle as a person does (labelled in the language
         currently shown)."""
         labels = [self._label(w) for w in self.find('[data-testid="stSidebar"] '
