@@ -12,6 +12,8 @@ from i18n import analysis, export, importing, map as map_strings, trends
 LANGUAGES = ("ko", "en")
 # Each language named in itself (the same in either UI), so every reader finds their own.
 LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
+# The only Hangul English text may show: proper names with no English form. Keep it short.
+PROPER_NAMES = frozenset({"한국어"})   # the language toggle names Korean in Korean
 
 COMMON_STRINGS = {
     "app_title": ("수도권–비수도권 격차 대시보드", "Capital region vs the rest: gap dashboard"),

@@ -81,7 +81,9 @@ def confirm_form(preview, key: str, lang: str) -> None:
     mode = st.radio(t("mode", lang), ["new", "update"], horizontal=True, key="import_mode",
                     format_func=lambda m: t(f"mode_{m}", lang))
     bundled = load_bundled_catalog()
-    with st.form("import_confirm"):
+    # Not an st.form: a form sends its entries only when submitted, so a language switch
+    # (or any other rerun) would drop what was typed or picked in it.
+    with st.container(border=True):
         if mode == "new":
             indicator = st.text_input(t("indicator_id", lang), key="import_id")
             name_ko = st.text_input(t("name_ko", lang), value=key, key="import_name_ko")
@@ -97,7 +99,7 @@ def confirm_form(preview, key: str, lang: str) -> None:
                                      key="import_bundled",
                                      format_func=lambda i: f"{bundled.loc[i, f'name_{lang}']} "
                                                            f"({i}, {bundled.loc[i, f'unit_{lang}']})")
-        submitted = st.form_submit_button(t("store_button", lang))
+        submitted = st.button(t("store_button", lang), key="import_store")
     if not submitted:
         return
     try:

@@ -13,12 +13,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT
-from i18n import LANGUAGE_NAMES, PLURAL_SEPARATOR, STRINGS, both, counted, t
+from i18n import (LANGUAGE_NAMES, PLURAL_SEPARATOR, PROPER_NAMES, STRINGS, both, counted,
+                  t)
 from visible_text import visible_text
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]+")
-# Proper names English text may contain: they have no English form (keep this short).
-PROPER_NAMES = frozenset({"한국어"})   # the language toggle names Korean in Korean
 # Code that shows text to people. Every catalog key must be used somewhere in it.
 CODE = ("app.py", "pages", "ui", "analysis", "charts", "exports", "loaders")
 # HOOK for the hostile-input branch: loaders' InputError messages and import row reasons

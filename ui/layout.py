@@ -4,6 +4,8 @@ widget and URL-state helpers the pages share."""
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+from streamlit.runtime.state.common import user_key_from_element_id
 
 from loaders import data_version
 from i18n import LANGUAGE_NAMES, LANGUAGES, t
@@ -42,29 +44,39 @@ def current_language() -> str:
     return lang if lang in LANGUAGES else "ko"
 
 
-def _is_plain(value) -> bool:
-    return isinstance(value, str | int | float) and not isinstance(value, bool)
+# Widget values that travel between browser and server as text: the labels of radios,
+# selectboxes, multiselects and select sliders (and typed text, which keeps as it is).
+_TEXT_VALUES = ("string_value", "string_array_value")
+
+
+def _label_valued_widget_keys() -> list[str]:
+    """Keys of the widgets whose value the browser just sent back as text."""
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return []
+    return [key for state in ctx.session_state.get_widget_states()
+            if state.WhichOneof("value") in _TEXT_VALUES
+            and (key := user_key_from_element_id(state.id)) not in (None, TOGGLE_KEY)]
 
 
 def keep_choices_across_languages() -> None:
     """Call on the run whose language differs from the last run's, before any widget.
 
     Streamlit 1.67 keeps (and the browser sends back) the value of a radio, selectbox,
-    multiselect or select_slider as its *label* (format_func's text), and a keyed
-    widget's identity ignores its labels; so after a switch the old-language label no
-    longer names an option: radios show nothing, selectboxes keep the old text, lists
-    break. Read back here, every value is still decoded with the last run's labels;
-    writing it back through the Session State API makes each widget re-encode it with
-    the new labels and tell the browser. Only plain values (text, numbers and lists of
-    them) are rewritten: buttons, toggles and uploads hold booleans or files, need no
-    relabelling and may not be set this way.
+    multiselect or select_slider as its *label*, format_func's text, while a keyed
+    widget's identity ignores its labels. After a switch the old-language label names
+    no option: radios show nothing checked, selectboxes keep the old text, lists break,
+    and the pages' keep_valid resets them. Read back now, each value is still decoded
+    with the last run's labels; writing it back through the Session State API makes
+    each widget encode it with the new labels and tell the browser. Buttons, toggles,
+    sliders and uploads do not travel as text, need no relabelling and are left alone.
     """
-    for key, value in st.session_state.to_dict().items():
-        if key in (TOGGLE_KEY, LANGUAGE_STATE):
+    for key in _label_valued_widget_keys():
+        try:
+            value = st.session_state[key]
+        except KeyError:   # a widget of a previous server process: nothing to decode with
             continue
-        if _is_plain(value) or (isinstance(value, list | tuple) and value
-                                and all(_is_plain(item) for item in value)):
-            st.session_state[key] = value
+        st.session_state[key] = value
 
 
 def page_setup(title_key: str) -> str:

@@ -214,6 +214,10 @@ class App:
         return [tag.get_attribute("aria-label") for tag in box.find_elements(
             By.CSS_SELECTOR, '.react-aria-ComboBox [data-tag]')]
 
+    def text_input_value(self, label: str) -> str:
+        return self.widget("stTextInput", label).find_element(
+            By.CSS_SELECTOR, "input").get_attribute("value")
+
     def toggle_value(self, label: str) -> bool:
         return self.widget("stCheckbox", label).find_element(
             By.CSS_SELECTOR, "input[type=checkbox]").is_selected()
@@ -222,6 +226,35 @@ class App:
         """The value text of each thumb (one, or two for a range)."""
         return [thumb.get_attribute("aria-valuetext") for thumb in self.widget(
             "stSlider", label).find_elements(By.CSS_SELECTOR, 'input[type="range"]')]
+
+    def navigation(self) -> list[str]:
+        """The sidebar navigation's page titles, in order (icons left out)."""
+        return [_without_icon(link.text)
+                for link in self.find('[data-testid="stSidebarNav"] a')]
+
+    def widgets(self) -> list[tuple[str, str, object]]:
+        """Every widget on the page (sidebar first, then the main area, in page order) as
+        (kind, visible label, shown value): a radio's checked option (None: none), a
+        selectbox's text, a multiselect's chosen items, a slider's thumb texts, a
+        toggle's or checkbox's state."""
+        read = {"stRadio": self.radio_value, "stSelectbox": self.selectbox_value,
+                "stMultiSelect": self.multiselect_values, "stSlider": self.slider_value,
+                "stCheckbox": self.toggle_value, "stTextInput": self.text_input_value}
+        found = []
+        for area in ('[data-testid="stSidebar"]', '[data-testid="stMain"]'):
+            selector = ", ".join(f'{area} [data-testid="{kind}"]' for kind in read)
+            for widget in self.find(selector):
+                kind, label = widget.get_attribute("data-testid"), self._label(widget)
+                if label and widget.is_displayed():
+                    found.append((kind, label, read[kind](label)))
+        return found
+
+    def pseudo_text(self, css: str, pseudo: str = "::after") -> str:
+        """The text CSS draws in an element's ::before/::after (its ``content``)."""
+        value = self.driver.execute_script(
+            "const e = document.querySelector(arguments[0]);"
+            "return e ? getComputedStyle(e, arguments[1]).content : '';", css, pseudo)
+        return json.loads(value) if value and value.startswith('"') else ""
 
     # --- acting ------------------------------------------------------------------------
     def click(self, element: WebElement) -> App:
@@ -272,6 +305,23 @@ class App:
             raise NoSuchElementException(f"no option {option!r}; listed: {listed[:40]}") \
                 from None
 
+    def upload(self, label: str, path: Path) -> App:
+        """Give the file uploader labelled ``label`` a file, as a person picking it does."""
+        field = self.widget("stFileUploader", label).find_element(
+            By.CSS_SELECTOR, 'input[type="file"]')
+        field.send_keys(str(path))
+        self.wait_for(lambda a: a.find(f'[data-testid="stFileChipName"][title="{path.name}"]'),
+                      message=f"{path.name} did not upload")
+        return self.wait_idle()
+
+    def type_into(self, label: str, text: str) -> App:
+        """Type into the text input labelled ``label`` and press Enter."""
+        field = self.widget("stTextInput", label).find_element(By.CSS_SELECTOR, "input")
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", field)
+        field.send_keys(Keys.CONTROL, "a")
+        field.send_keys(text, Keys.ENTER)
+        return self.wait_idle()
+
     def toggle(self, label: str) -> App:
         widget = self.widget("stCheckbox", label)
         return self.click(widget.find_element(By.CSS_SELECTOR, "label"))
@@ -316,10 +366,23 @@ class App:
     def switch_language(self, lang: str) -> App:
         """Use the sidebar's language toggle as a person does (labelled in the language
         currently shown)."""
+        names = {"ko": ("언어", "한국어"), "en": ("Language", "English")}
         labels = [self._label(w) for w in self.find('[data-testid="stSidebar"] '
                                                      '[data-testid="stRadio"]')]
         toggle = next(label for label in labels if label in ("언어", "Language"))
-        return self.choose_radio(toggle, {"ko": "한국어", "en": "English"}[lang])
+        self.choose_radio(toggle, names[lang][1])
+        self.wait_for(lambda a: a.radio_value(names[lang][0]) == names[lang][1],
+                      message=f"the toggle does not read {names[lang]}")
+        return self
+
+    def settled_widgets(self, timeout: float = 20) -> list[tuple[str, str, object]]:
+        """widgets(), once two readings half a second apart agree (the browser may still be
+        drawing the last run's changes when the script has stopped)."""
+        def same_twice(app):
+            first = app.widgets()
+            time.sleep(0.5)
+            return first if app.widgets() == first else None
+        return self.wait_for(same_twice, timeout, "the widgets kept changing")
 
     # --- frames, pointer, console ------------------------------------------------------
     @contextmanager
