@@ -57,7 +57,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "theme": ("분야", "Theme"),
     "publisher": ("출처(기관)", "Publisher"),
     "store_button": ("저장", "Store"),
-    "stored": ("저장했습니다: {indicator} v{version} ({count}행). 모든 화면에 바로 반영됩니다.",
+    "stored": ("저장했습니다: {indicator} v{version} ({count:,}행). 모든 화면에 바로 반영됩니다.",
                "Stored {indicator} v{version} (1 row). Every page shows it now.|"
                "Stored {indicator} v{version} ({count:,} rows). Every page shows it now."),
     "store_failed": ("저장하지 못했습니다. 이전 자료는 그대로입니다.",
