@@ -87,7 +87,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map_sigungu_units_note": (
         "일반구가 있는 시는 구별로 그리고 순위를 매깁니다({cities}개 시의 {districts}개 구). "
         "다른 시·군·자치구는 전체가 한 단위입니다.",
-        "Cities with non-autonomous districts (일반구) are drawn and ranked by district "
+        "Cities with non-autonomous districts are drawn and ranked by district "
         "({districts} districts of {cities} cities); every other city, county and autonomous "
         "district is one unit."),
     "map_col_rank": ("순위", "Rank"),
@@ -113,12 +113,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map_all_regions": ("모든 지역", "All regions"),
     # layout
     "map_table_heading": ("지도에 표시한 값", "Mapped values"),
-    "map_coverage_heading": ("빠진 지역", "Regions without data"),
     "map_region_panel": ("지역 추이", "Regional trend"),
     "map_pick_region": ("지역 선택 (지도를 눌러도 됩니다)", "Region (or click the map)"),
     "map_pick_none": ("— 선택 안 함 —", "— none —"),
     "map_trend_axis": ("값", "Value"),
     "map_trend_series": ("계열", "Series"),
     "map_no_trend": ("이 방법으로 볼 수 있는 연도가 하나뿐입니다.", "Only one year is available for this measure."),
-    "map_no_year": ("이 지표는 이 지역 단위의 자료가 없습니다.", "This indicator has no data at this level."),
 }

@@ -418,13 +418,13 @@ class App:
             raise AssertionError("no visible point of the element can be hovered")
         return offset[0], offset[1]
 
-    def hover(self, element: WebElement) -> "App":
+    def hover(self, element: WebElement) -> App:
         """Move the pointer onto a visible point of ``element``, as a mouse does."""
         dx, dy = self.point_inside(element)
         ActionChains(self.driver).move_to_element_with_offset(element, dx, dy).perform()
         return self
 
-    def click_at(self, element: WebElement) -> "App":
+    def click_at(self, element: WebElement) -> App:
         """Click a visible point of ``element`` (no wait: the caller may be in a frame)."""
         dx, dy = self.point_inside(element)
         ActionChains(self.driver).move_to_element_with_offset(element, dx, dy).click().perform()
@@ -436,7 +436,7 @@ class App:
         return [entry["message"] for entry in self.driver.get_log("browser")
                 if entry["level"] == "SEVERE"]
 
-    def open_file(self, path: Path) -> "App":
+    def open_file(self, path: Path) -> App:
         """Open a downloaded file (an offline map) in this browser, from file://."""
         self.driver.get(path.resolve().as_uri())
         return self
