@@ -78,7 +78,7 @@ class AppServer:
     def pid(self) -> int:
         return self.process.pid
 
-    def start(self) -> "AppServer":
+    def start(self) -> AppServer:
         self.port = self.port or free_port()
         self.user_data = Path(tempfile.mkdtemp(prefix="bench-user-data-"))
         command = [sys.executable, "-m", "streamlit", "run", self.script,
@@ -112,7 +112,7 @@ class AppServer:
             shutil.rmtree(self.user_data, ignore_errors=True)
             Path(self.log.name).unlink(missing_ok=True)
 
-    def __enter__(self) -> "AppServer":
+    def __enter__(self) -> AppServer:
         return self.start()
 
     def __exit__(self, *exc) -> None:

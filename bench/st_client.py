@@ -84,7 +84,7 @@ class Session:
     # --- connection ------------------------------------------------------------------
     @classmethod
     async def open(cls, base_url: str, page: str = "", query: dict | None = None,
-                   compression: bool = True) -> tuple["Session", Run]:
+                   compression: bool = True) -> tuple[Session, Run]:
         session = cls(base_url, page, query, compression)
         await asyncio.to_thread(session._get_html)
         await session._connect()

@@ -71,7 +71,7 @@ class WireCounter:
     async def _start(self) -> None:
         self._server = await asyncio.start_server(self._handle, "127.0.0.1", self.port)
 
-    def __enter__(self) -> "WireCounter":
+    def __enter__(self) -> WireCounter:
         self._thread.start()
         asyncio.run_coroutine_threadsafe(self._start(), self._loop).result(10)
         return self

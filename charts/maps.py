@@ -29,6 +29,7 @@ from jinja2 import Template
 from charts.map_style import CAPITAL_CASING, CAPITAL_LINE, HATCH_DEFS_HTML
 from charts.map_tooltip import marker_tooltip_html
 from charts.theme import FONT_FAMILY
+from i18n import t
 from loaders import load_regions
 
 STATIC_URL = "/app/static"
@@ -261,7 +262,7 @@ def policy_layers(layers: pd.DataFrame, chosen: list[str], labels: dict[str, str
 
 
 def _year_label(year: str, lang: str) -> str:
-    return f"{year}년" if year and lang == "ko" else year
+    return t("map_status_year", lang).format(year=year) if year else year
 
 
 def map_layer(geojson: str, policy: PolicyChoice = PolicyChoice()) -> folium.FeatureGroup:

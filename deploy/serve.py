@@ -155,7 +155,7 @@ class Deployment:
         path.write_text(text)
         return path
 
-    def start(self) -> "Deployment":
+    def start(self) -> Deployment:
         self.run_dir.mkdir(parents=True, exist_ok=True)
         self.user_data.mkdir(parents=True, exist_ok=True)
         self._secret = cookie_secret(self.run_dir)
@@ -197,7 +197,7 @@ class Deployment:
         for log in self._logs:
             log.close()
 
-    def __enter__(self) -> "Deployment":
+    def __enter__(self) -> Deployment:
         try:
             return self.start()
         except BaseException:

@@ -24,7 +24,7 @@ from ui import briefing
 from ui.export_buttons import data_downloads, map_downloads
 from ui.gap_map import gap_map
 from i18n import t
-from ui.layout import keep_valid, page_setup
+from ui.layout import keep_valid, multiselect_chrome, page_setup
 from ui.page_schemas import map_schema
 from ui.url_state import (copy_link, current_page_url, format_value, load_state, seed_widgets,
                           share_url, write_state)
@@ -176,7 +176,8 @@ fixed_breaks = sidebar.toggle(t("map_fixed_breaks", lang), key="map_fixed_breaks
 policy_ids = list(dict.fromkeys(load_policy_layers()["layer"]))
 chosen_policy = sidebar.multiselect(t("map_policy", lang), policy_ids, key="map_policy",
                                     format_func=lambda p: t(f"policy_{p}", lang),
-                                    help=t("map_policy_help", lang))
+                                    help=t("map_policy_help", lang),
+                                    **multiselect_chrome(lang))
 
 options = MapOptions(indicator=indicator, year=int(year), measure=measure, level=level,
                      base_year=base_year, reference=reference, scheme=scheme, k=k,
