@@ -1,6 +1,6 @@
 """Whether a figure can be shown, and if not, why: the one "why not" of every layer.
 
-A refusal is a reason key of the i18n catalog (i18n/reasons.py and the page modules)
+A refusal is a reason key of the i18n catalog (i18n/analysis.py and the page modules)
 with the values it names, so it reads the same on every page, in either language, and
 tests can compare refusals by key rather than by wording.
 """

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -66,7 +66,7 @@ def groups_of(grouping: str) -> tuple[str, ...]:
     raise ValueError(f"unknown grouping {grouping!r}; use one of {GROUPINGS}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def group_codes(group: str) -> frozenset[str]:
     """The 시도 codes of a group: 'nation', 'capital' (수도권), 'noncapital', or a 권역 name."""
     table = region_table()

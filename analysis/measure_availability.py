@@ -12,7 +12,7 @@ import pandas as pd
 
 from analysis.availability import OK, Availability, why_not
 from analysis.groups import NATION, group_total, is_additive, is_rate
-from analysis.measure_units import indicator_name
+from analysis.measure_units import indicator_names
 from analysis.rows import cross_section
 from analysis.years import years_with_data
 
@@ -76,7 +76,6 @@ def per_capita_availability(store: pd.DataFrame, catalog: pd.DataFrame, indicato
     if not denominator:
         return why_not("why_no_denominator")
     if cross_section(store, catalog, denominator, year, level).empty:
-        names = (indicator_name(catalog, denominator, "ko"),
-                 indicator_name(catalog, denominator, "en"))
-        return why_not("why_denominator_missing", year=int(year), denominator=names)
+        return why_not("why_denominator_missing", year=int(year),
+                       denominator=indicator_names(catalog, denominator))
     return OK

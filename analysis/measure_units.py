@@ -9,14 +9,14 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.groups import is_additive, is_rate
+from i18n import both
 
 WON_PER_UNIT = {"백만원": 1e6, "억원": 1e8}
 WON_PER_DISPLAY = 1e4
 COUNT_PER = 1000
-DENOMINATOR_LABELS = {  # how a per-head unit names its denominator
-    "population_total": ("인", "person", "천 명", "1,000 persons"),
-    "population_15_64": ("생산연령인구 1인", "working-age person",
-                         "생산연령인구 천 명", "1,000 working-age persons"),
+DENOMINATOR_LABELS = {  # how a per-head unit names its denominator: (one, a thousand)
+    "population_total": ("per_person", "per_thousand_persons"),
+    "population_15_64": ("per_working_age_person", "per_thousand_working_age"),
 }
 
 
@@ -31,8 +31,9 @@ class MeasureSpec:
     factor: float = 1.0
 
 
-def indicator_name(catalog: pd.DataFrame, indicator: str, lang: str) -> str:
-    return catalog.loc[indicator, f"name_{lang}"]
+def indicator_names(catalog: pd.DataFrame, indicator: str) -> tuple[str, str]:
+    """(Korean, English) name, for a catalog string that names the indicator."""
+    return catalog.loc[indicator, "name_ko"], catalog.loc[indicator, "name_en"]
 
 
 def per_capita_unit(catalog: pd.DataFrame, indicator: str) -> tuple[float, str, str, int]:
@@ -40,46 +41,36 @@ def per_capita_unit(catalog: pd.DataFrame, indicator: str) -> tuple[float, str, 
     만원, counts per 1,000 persons, so that the figures read without exponents."""
     entry = catalog.loc[indicator]
     denominator = entry["per_capita_denominator"]
-    one_ko, one_en, thousand_ko, thousand_en = DENOMINATOR_LABELS.get(denominator, (
-        indicator_name(catalog, denominator, "ko") + " 1인", "person",
-        indicator_name(catalog, denominator, "ko") + " 천 명", "1,000 persons"))
+    name = indicator_names(catalog, denominator)
+    one, thousand = DENOMINATOR_LABELS.get(denominator, ("per_one_of", "per_thousand_of"))
     if entry["unit_ko"] in WON_PER_UNIT:
-        return (WON_PER_UNIT[entry["unit_ko"]] / WON_PER_DISPLAY, f"만원/{one_ko}",
-                f"KRW 10k per {one_en}", 0)
-    return (COUNT_PER, f"{entry['unit_ko']}/{thousand_ko}",
-            f"{entry['unit_en']} per {thousand_en}", 1)
+        return (WON_PER_UNIT[entry["unit_ko"]] / WON_PER_DISPLAY,
+                *both("unit_money_per_head", per=both(one, name=name)), 0)
+    return (COUNT_PER, *both("unit_count_per", unit=(entry["unit_ko"], entry["unit_en"]),
+                             per=both(thousand, name=name)), 1)
 
 
 def measure_spec(catalog: pd.DataFrame, entry: pd.Series, year: int, measure: str,
                  base_year: int | None, level: str, reference: str) -> MeasureSpec:
     if measure == "level":
-        note = ("비교값은 지역당 평균", "group figures are averages per region") \
-            if is_additive(entry) else ("", "")
+        note = both("note_level_average") if is_additive(entry) else ("", "")
         return MeasureSpec(entry["display_unit_ko"], entry["display_unit_en"],
                            int(entry["decimals"]), *note, factor=1 / entry["display_divisor"])
     if measure == "per_capita":
         factor, unit_ko, unit_en, decimals = per_capita_unit(catalog, entry.name)
-        denominator = entry["per_capita_denominator"]
-        return MeasureSpec(
-            unit_ko, unit_en, decimals,
-            f"분모: 같은 해 {indicator_name(catalog, denominator, 'ko')}",
-            f"denominator: {indicator_name(catalog, denominator, 'en')} in the same year",
-            factor=factor)
+        names = indicator_names(catalog, entry["per_capita_denominator"])
+        return MeasureSpec(unit_ko, unit_en, decimals, *both("note_denominator", name=names),
+                           factor=factor)
     if measure == "share":
-        return MeasureSpec("%", "%", 1 if level == "sido" else 2,
-                           "전국 = 시도 합계(100%). 비교값은 지역당 평균 비중",
-                           "nation = sum of the provinces (100%); group figures are average "
-                           "shares per region")
+        return MeasureSpec("%", "%", 1 if level == "sido" else 2, *both("note_share"))
     if measure == "growth":
         if is_rate(entry):
-            return MeasureSpec("%p", "pp", 1, f"{base_year}→{year}년 변화(%p)",
-                               f"change {base_year}→{year} in percentage points")
-        note_ko = f"{base_year}→{year}년 연평균 증가율(CAGR); 누적 변화율은 표에"
-        note_en = f"compound annual growth {base_year}→{year}; total change in the table"
-        if entry.name == "grdp_nominal":
-            note_ko, note_en = note_ko + " (명목 가격 기준)", note_en + " (current prices)"
-        return MeasureSpec("%/년", "% per year", 2, note_ko, note_en)
-    name_ko, name_en = ("전국", "nation") if reference == "national" else ("수도권", "capital region")
-    basis = ("비율 기준", "rate basis") if is_rate(entry) else ("1인당 값 기준", "per-capita basis")
-    return MeasureSpec(f"{name_ko}=100", f"{name_en}=100", 1, f"{name_ko} 평균 = 100 ({basis[0]})",
-                       f"{name_en} average = 100 ({basis[1]})")
+            return MeasureSpec(*both("unit_pp"), 1,
+                               *both("note_growth_pp", base_year=base_year, year=year))
+        note = "note_growth_nominal" if entry.name == "grdp_nominal" else "note_growth"
+        return MeasureSpec(*both("unit_pct_per_year"), 2,
+                           *both(note, base_year=base_year, year=year))
+    name = both(f"reference_{reference}")
+    basis = both("note_index_basis_rate" if is_rate(entry) else "note_index_basis_per_capita")
+    return MeasureSpec(*both("unit_index_of", reference=name), 1,
+                       *both("note_index", reference=name, basis=basis))

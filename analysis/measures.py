@@ -22,6 +22,7 @@ from analysis.measure_availability import REFERENCES, measure_availability
 from analysis.measure_units import MeasureSpec, measure_spec
 from analysis.rows import cross_section, indicator_rows
 from analysis.years import default_base_year, years_with_data
+from i18n import both
 from loaders.crosswalk import expected_regions
 
 GROUPS = (NATION, CAPITAL, NONCAPITAL)
@@ -85,8 +86,9 @@ def compute_measure(store: pd.DataFrame, catalog: pd.DataFrame, indicator: str, 
     result = MeasureResult(values, spec.unit_ko, spec.unit_en, spec.decimals, spec.note_ko,
                            spec.note_en, aggregates)
     if measure == "index" and values["value"].isna().all():
-        result.note_ko += " 기준 평균을 만들 수 없어(구성요소가 번들 자료에 없음) 지수를 내지 못함."
-        result.note_en += " The reference average cannot be built (components not bundled)."
+        unbuildable_ko, unbuildable_en = both("note_index_unbuildable")
+        result.note_ko += " " + unbuildable_ko
+        result.note_en += " " + unbuildable_en
     return _with_preliminary(result, here["preliminary"], year)
 
 
@@ -139,8 +141,9 @@ def _sentences(*parts: str) -> str:
 
 def _with_preliminary(result: MeasureResult, preliminary: pd.Series, year: int) -> MeasureResult:
     if preliminary.fillna(False).astype(bool).any():
-        result.note_ko = _sentences(result.note_ko, f"{year}년 값은 잠정치.")
-        result.note_en = _sentences(result.note_en, f"{year} values are preliminary.")
+        note_ko, note_en = both("note_preliminary_year", year=year)
+        result.note_ko = _sentences(result.note_ko, note_ko)
+        result.note_en = _sentences(result.note_en, note_en)
     return result
 
 

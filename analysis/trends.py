@@ -17,6 +17,7 @@ from analysis.coverage import coverage_by_year
 from analysis.groups import (CAPITAL, NATION, NONCAPITAL, complete_rows, group_values,
                              is_additive, is_rate)
 from analysis.rows import indicator_rows
+from i18n import both
 from loaders.crosswalk import newer_regions, region_table
 
 VIEWS = ("groups", "gwonyeok", "regions")
@@ -165,9 +166,9 @@ def measure_unit(entry: pd.Series, measure: str) -> tuple[str, str, int]:
     if measure == "share":
         return "%", "%", 1
     if measure == "index":
-        return "지수", "index", 1
+        return *both("unit_index"), 1
     if measure == "gap":
-        return ("%p", "pp", 1) if is_rate(entry) else ("배", "×", 3)
+        return (*both("unit_pp"), 1) if is_rate(entry) else (*both("unit_times"), 3)
     return entry["display_unit_ko"], entry["display_unit_en"], int(entry["decimals"])
 
 
@@ -305,17 +306,15 @@ def series_breaks(store: pd.DataFrame, catalog: pd.DataFrame, indicator: str) ->
         for code in newer_regions():
             year = first_compiled.get(code)
             if year is not None and year > first_year and by_year[int(year)].complete:
-                breaks.append(Break(
-                    int(year), "new_region",
-                    f"{names.loc[code, 'short_ko']} 분리 집계 시작",
-                    f"{names.loc[code, 'short_en']} compiled separately", scope="regions"))
+                region = (names.loc[code, "short_ko"], names.loc[code, "short_en"])
+                breaks.append(Break(int(year), "new_region",
+                                    *both("break_new_region", region=region), scope="regions"))
     revision = BASE_YEAR_REVISIONS.get(entry["kosis_tbl_id"])
     if revision is not None:
-        breaks.append(Break(revision, "base_year", f"{revision} 기준년 (전 기간 개편)",
-                            f"{revision} base year (whole series revised)"))
+        breaks.append(Break(revision, "base_year", *both("break_base_year", year=revision)))
     if pd.notna(entry["preliminary_year"]):
         year = int(entry["preliminary_year"])
-        breaks.append(Break(year, "preliminary", f"{year} 잠정치", f"{year} preliminary"))
+        breaks.append(Break(year, "preliminary", *both("break_preliminary", year=year)))
     return sorted(breaks, key=lambda b: (b.year, b.kind))
 
 

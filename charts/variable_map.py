@@ -11,7 +11,6 @@ from analysis.classify import classify
 from charts.map_legend import class_labels, legend_html
 from charts.map_style import NO_DATA_FILL, region_style, sequential_colors
 from charts.map_tooltip import format_value, tooltip_html
-from charts.maps import choropleth_geojson, region_geometries
 from i18n import t
 
 CLASSES = 5
@@ -19,8 +18,10 @@ CHOSEN_BORDER = {"color": "#000000", "weight": 3}
 
 
 def variable_map(values: pd.Series, regions: gpd.GeoDataFrame, title: str, unit: str,
-                 decimals: int, lang: str, chosen: str | None = None) -> tuple[str, str]:
-    """(GeoJSON for charts.maps.map_layer, legend HTML). ``regions``: load_regions('sido')."""
+                 decimals: int, lang: str,
+                 chosen: str | None = None) -> tuple[pd.DataFrame, str]:
+    """(the 시도 indexed by code with their style and tooltip, as ui.gap_map draws them;
+    legend HTML). ``regions``: load_regions('sido')."""
     values = values.reindex(regions["region_code"])
     classification = classify(values, "quantiles", CLASSES)
     colors = sequential_colors(classification.classes)
@@ -40,4 +41,4 @@ def variable_map(values: pd.Series, regions: gpd.GeoDataFrame, title: str, unit:
     frame["style"], frame["tooltip"] = styles, tooltips
     legend = legend_html(title, unit, class_labels(classification.edges), colors, lang,
                          has_no_data=bool(values.isna().any()))
-    return choropleth_geojson(frame, region_geometries("sido")), legend
+    return frame[["style", "tooltip"]], legend

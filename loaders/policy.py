@@ -48,7 +48,7 @@ def read_depopulation_areas(path: Path = DEPOPULATION_PATH,
     for position, row in table.iterrows():
         line = int(position) + 2
 
-        def fail(message: str, column: str):
+        def fail(message: str, column: str, line: int = line):
             raise InputError(message, file=path.name, row=line, column=column)
         if row["category"] not in DEPOPULATION_CATEGORIES:
             fail(f"unknown category {row['category']!r}", "category")

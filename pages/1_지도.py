@@ -5,7 +5,6 @@ from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from analysis.classify import DEFAULT_K, MAX_K, MIN_K, SCHEMES, parse_breaks
 from analysis.measure_availability import LEVELS, MEASURES, REFERENCES, measure_availability
@@ -15,9 +14,9 @@ from charts.map_legend import policy_legend_html
 from charts.map_trend import trend_chart, trend_frame
 from charts.map_view import (DISSOLVE_MODES, MapOptions, MapView, breaks_pool, build_view,
                              indicator_choices)
-from charts.maps import (POLICY_COLORS, PolicyChoice, base_map, build_map, choropleth_geojson,
-                         depopulation_legend_html, group_geometries, map_layer,
-                         region_geometries)
+from charts.maps import (POLICY_COLORS, PolicyChoice, build_map, choropleth_geojson,
+                         depopulation_features, depopulation_legend_html, group_geometries,
+                         policy_features, region_geometries)
 from exports.data_export import map_table
 from exports.filenames import map_detail
 from exports.key_figures import map_key_figure
@@ -26,8 +25,9 @@ from loaders import (load_catalog, load_depopulation_areas, load_indicators, loa
 from loaders.catalog import themed_name
 from ui import briefing
 from ui.export_buttons import data_downloads, map_downloads
+from ui.gap_map import gap_map
 from i18n import t
-from ui.layout import keep_valid, page_setup
+from ui.layout import keep_valid, multiselect_chrome, page_setup
 from ui.page_schemas import map_schema
 from ui.url_state import (copy_link, current_page_url, format_value, load_state, seed_widgets,
                           share_url, write_state)
@@ -52,6 +52,23 @@ def cached_view(options: MapOptions, lang: str) -> tuple[MapView, str]:
     geometries = (region_geometries(level) if options.dissolve == "none"
                   else group_geometries(options.dissolve))
     return view, choropleth_geojson(view.regions, geometries)
+
+
+@st.cache_data(show_spinner=False)
+def cached_policy(chosen: tuple[str, ...], lang: str) -> list[dict]:
+    """The chosen policy layers as the map component draws them."""
+    labels = {p: t(f"policy_{p}", lang) for p in dict.fromkeys(load_policy_layers()["layer"])}
+    return policy_features(load_policy_layers(), list(chosen), labels, lang)
+
+
+@st.cache_data(show_spinner=False)
+def cached_areas(lang: str) -> dict[str, list]:
+    """The depopulation areas as the map component outlines them on the 시군구 shapes."""
+    return depopulation_features(load_depopulation_areas(), area_labels_in(lang), lang)
+
+
+def area_labels_in(lang: str) -> dict[str, str]:
+    return {a: t(f"disparity_area_{a}", lang) for a in ("depopulation", "watch")}
 
 
 @st.cache_data(show_spinner=False)
@@ -173,7 +190,8 @@ fixed_breaks = sidebar.toggle(t("map_fixed_breaks", lang), key="map_fixed_breaks
 policy_ids = list(dict.fromkeys(load_policy_layers()["layer"]))
 chosen_policy = sidebar.multiselect(t("map_policy", lang), policy_ids, key="map_policy",
                                     format_func=lambda p: t(f"policy_{p}", lang),
-                                    help=t("map_policy_help", lang))
+                                    help=t("map_policy_help", lang),
+                                    **multiselect_chrome(lang))
 depopulation = data_level == "sigungu" and sidebar.toggle(
     t("map_depopulation", lang), key="map_depopulation", help=t("map_depopulation_help", lang))
 
@@ -187,7 +205,7 @@ view, geojson = cached_view(options, lang)
 st.subheader(view.title)
 if fallback_note:
     st.info(fallback_note)
-area_labels = {a: t(f"disparity_area_{a}", lang) for a in ("depopulation", "watch")}
+area_labels = area_labels_in(lang)
 policy = PolicyChoice(load_policy_layers(), tuple(chosen_policy),
                       tuple((p, t(f"policy_{p}", lang)) for p in policy_ids), lang,
                       load_depopulation_areas() if depopulation else None,
@@ -207,17 +225,17 @@ map_row = st.container(horizontal=True, gap="medium")
 map_column = map_row.container(width="stretch", key="map_column")
 side_column = map_row.container(width=SIDE_WIDTH, key="map_side")
 with map_column:
-    returned = st_folium(base_map(), key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True,
-                         feature_group_to_add=map_layer(geojson, policy),
-                         returned_objects=["last_active_drawing"])
+    returned = gap_map(view.regions, level if dissolve == "none" else dissolve,
+                       cached_policy(tuple(chosen_policy), lang), key=MAP_KEY,
+                       height=MAP_HEIGHT, areas=cached_areas(lang) if depopulation else None)
 
 regions = load_regions(data_level)
 codes = list(regions["region_code"])
 names = dict(zip(regions["region_code"], regions[f"name_{lang}"]))
-clicked = ((returned or {}).get("last_active_drawing") or {}).get("properties") or {}
-clicked_code = clicked.get("region_code")
-if clicked_code in names and clicked_code != st.session_state.get("map_last_click"):
-    st.session_state["map_last_click"] = clicked_code
+clicked_code = (returned or {}).get("region_code")
+click = ((returned or {}).get("clicks"), clicked_code)
+if clicked_code in names and click != st.session_state.get("map_last_click"):
+    st.session_state["map_last_click"] = click
     st.session_state["map_region"] = clicked_code
 keep_valid("map_region", [""] + codes, "")
 

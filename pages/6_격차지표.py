@@ -9,7 +9,6 @@ charts.disparity_readings, downloads from exports. Every result is cached per ch
 """
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from analysis.availability import Availability
 from analysis.convergence import beta_convergence, sigma_series
@@ -26,7 +25,7 @@ from analysis.years import years_with_data
 from charts import disparity as charts
 from charts import disparity_readings as readings
 from charts.cluster_map import cluster_view
-from charts.maps import base_map, build_map, choropleth_geojson, map_layer, region_geometries
+from charts.maps import build_map, choropleth_geojson, region_geometries
 from charts.sources import publisher_line
 from charts.variable_map import variable_map
 from exports import disparity_tables as tables
@@ -39,6 +38,7 @@ from loaders import load_catalog, load_depopulation_areas, load_indicators, load
 from loaders.catalog import themed_name
 from ui import briefing
 from ui.export_buttons import chart_downloads, data_downloads
+from ui.gap_map import gap_map
 from ui.layout import keep_valid, load_page_state, page_setup, write_page_state
 from ui.page_schemas import disparity_schema
 from ui.url_state import copy_link, current_page_url, seed_widgets, share_url
@@ -144,7 +144,7 @@ def depopulation(year: int, base: int):
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def lisa_view(lisa: str, measure: str, year: int, base: int | None, lang: str):
-    """(ClusterView, its GeoJSON, title, variable name, publisher) of the cluster map."""
+    """(ClusterView, variable name, publisher) of the cluster map."""
     catalog = load_catalog()
     found = clusters(lisa, measure, year, base)
     name = t(f"disparity_lisa_subject_{measure}", lang).format(
@@ -154,12 +154,12 @@ def lisa_view(lisa: str, measure: str, year: int, base: int | None, lang: str):
     view = cluster_view(found, load_regions("sigungu"), title, unit,
                         f"{t('source_prefix', lang)}: {publisher} · {t('unit_prefix', lang)}: "
                         f"{unit}", lang)
-    return view, choropleth_geojson(view.regions, region_geometries("sigungu")), name, publisher
+    return view, name, publisher
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def small_map(indicator: str, year: int, region: str | None, lang: str) -> tuple[str, str]:
-    """The 시도 map of the compared variable: (GeoJSON, legend HTML)."""
+def small_map(indicator: str, year: int, region: str | None, lang: str):
+    """The 시도 map of the compared variable: (its 시도 styled for ui.gap_map, legend HTML)."""
     catalog, chosen = load_catalog(), variable(indicator)
     return variable_map(values(indicator, year)[0], load_regions("sido"),
                         charts.variable_name(catalog, chosen, lang), chosen.unit(lang),
@@ -354,16 +354,14 @@ st.caption(t("disparity_section_distribution_help", lang))
 shown, mean = values(indicator, year)
 map_column, chart_column = st.columns([1, 1.6])
 with map_column:
-    geojson, legend = small_map(indicator, int(year), highlight, lang)
+    styled, legend = small_map(indicator, int(year), highlight, lang)
     with st.container(key="chart_map"):
-        returned = st_folium(base_map(), key="disp_map", height=SMALL_MAP_HEIGHT,
-                             use_container_width=True, feature_group_to_add=map_layer(geojson),
-                             returned_objects=["last_active_drawing"])
+        returned = gap_map(styled, "sido", [], key="disp_map", height=SMALL_MAP_HEIGHT)
     st.html(legend)
-    clicked = (((returned or {}).get("last_active_drawing") or {}).get("properties")
-               or {}).get("region_code")
-    if clicked in names and clicked != st.session_state.get("disp_last_click"):
-        st.session_state["disp_last_click"] = clicked
+    clicked = (returned or {}).get("region_code")
+    click = ((returned or {}).get("clicks"), clicked)
+    if clicked in names and click != st.session_state.get("disp_last_click"):
+        st.session_state["disp_last_click"] = click
         st.session_state["disp_clicked"] = clicked   # the selectbox above takes it next run
         st.rerun()
 with chart_column:
@@ -441,7 +439,7 @@ def cluster_block(found, lisa: str, measure: str, year: int, base: int | None) -
     """The LISA map with its legend and notes, reading line, pin and downloads (PNG and
     offline HTML of the map, the values with their clusters as CSV/XLSX)."""
     shapes = load_regions("sigungu")
-    view, geojson, name, publisher = lisa_view(lisa, measure, year, base, lang)
+    view, name, publisher = lisa_view(lisa, measure, year, base, lang)
     title, unit = view.title, view.unit
     years_part = (base, year) if base else year
 
@@ -452,9 +450,8 @@ def cluster_block(found, lisa: str, measure: str, year: int, base: int | None) -
         st.subheader(title)
         map_area, legend_area = st.columns([3, 1])
         with map_area, st.container(key="chart_lisa"):
-            st_folium(base_map(), key="disp_lisa_map", height=MAP_HEIGHT,
-                      use_container_width=True, feature_group_to_add=map_layer(geojson),
-                      returned_objects=[])
+            gap_map(view.regions[["style", "tooltip"]], "sigungu", [], key="disp_lisa_map",
+                    height=MAP_HEIGHT)
         with legend_area:
             st.html(view.legend)
             for note in view.notes:
@@ -473,7 +470,8 @@ def cluster_block(found, lisa: str, measure: str, year: int, base: int | None) -
                                file_name=file_name("png"), mime="image/png", key="disp_lisa_png",
                                on_click="ignore", icon=":material/download:")
             st.download_button(t("export_map_html", lang), data=lambda: standalone_map_html(
-                build_map(geojson), view.title, view.legend, view.source),
+                build_map(choropleth_geojson(view.regions, region_geometries("sigungu"))),
+                view.title, view.legend, view.source),
                 file_name=file_name("html"), mime="text/html", key="disp_lisa_html",
                 on_click="ignore", icon=":material/download:")
             data_downloads(lambda: tables.cluster_table(found, names, name, unit, publisher, lang),

@@ -10,7 +10,9 @@ from selenium.webdriver.common.keys import Keys
 
 CHARTS = ("inequality", "decomposition", "sigma", "beta", "distribution", "scatter",
           "depopulation")
-MAP_FRAME = 'iframe[title*="streamlit_folium"]'
+MAP_FRAME = 'iframe[title="ui.gap_map.gap_map"]'
+# Streamlit's own slider track sticks out by a few pixels at its ends
+SLIDER = '[data-testid="stSlider"]'
 
 
 def drawn_charts(app) -> list[str]:
@@ -39,7 +41,7 @@ def lisa_paths(app) -> list[str] | None:
     with app.in_frame(f".st-key-chart_lisa {MAP_FRAME}"):
         return app.driver.execute_script(
             "if (!window.L) return null;"
-            "return Array.from(document.querySelectorAll('path.leaflet-interactive'))"
+            "return Array.from(document.querySelectorAll('path.gm-region'))"
             ".map(p => p.getAttribute('fill'));")
 
 
@@ -60,8 +62,7 @@ def test_every_chart_draws_with_one_reading_line(app):
     # clusters in their colours, 시군구 without a cluster in the light grey
     assert {"#B2182B", "#2166AC", "#E3E3E3"} <= set(paths)
     app.screenshot("disparity_ko", full_page=True)
-    # Streamlit's own slider track sticks out by a few pixels at its ends
-    assert not app.overflowing(skip=('[data-testid="stSlider"]',))
+    assert not app.overflowing(skip=(SLIDER,))
 
 
 def test_indicator_year_and_grouping_changes_redraw_and_follow_the_link(app):
@@ -120,7 +121,7 @@ def test_the_page_in_english(app):
 
 CLICK_REGION = """
 const code = arguments[0];   // a map unit's region_code: fire a click on its shape
-for (const layer of Object.values(window.map._layers)) {
+for (const layer of Object.values(window.gapMap._layers)) {
   if (layer.feature && layer.feature.properties.region_code === code) {
     layer.fire('click', {latlng: layer.getBounds().getCenter(), layer: layer}, true);
     return true;
@@ -136,7 +137,8 @@ def test_a_region_clicked_on_the_map_is_ringed_in_the_charts(app):
 
     def map_ready(a):
         with a.in_frame(small_map):
-            return a.driver.execute_script("return !!(window.map && window.L)")
+            return a.driver.execute_script(
+                "return !!(window.gapMap && document.body.dataset.rendered)")
     app.wait_for(map_ready)
     with app.in_frame(small_map):
         assert app.driver.execute_script(CLICK_REGION, "26")
@@ -157,11 +159,12 @@ def test_the_depopulation_layer_outlines_the_107_areas_on_the_sigungu_map(app):
         with a.in_frame(MAP_FRAME):
             return a.driver.execute_script(
                 "if (!window.L) return null;"
-                "const paths = Array.from(document.querySelectorAll('path.leaflet-interactive'));"
-                "const lines = paths.filter(p => p.getAttribute('fill') === 'none'"
-                "  && p.getAttribute('stroke') === '#000000');"
+                "const lines = Array.from(document.querySelectorAll('path.gm-area'))"
+                "  .filter(p => p.getAttribute('fill') === 'none'"
+                "    && p.getAttribute('stroke') === '#000000');"
                 "return lines.length ? lines.map(p => p.getAttribute('stroke-dasharray')) : null;")
     dashes = app.wait_for(outlines, message="depopulation outlines drawn")
     assert len(dashes) == 107 and dashes.count("5 4") == 18
     assert "인구감소관심지역" in app.text() and app.query()["depop"] == "1"
     app.screenshot("map_depopulation_areas")
+
