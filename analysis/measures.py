@@ -11,7 +11,7 @@ rows, also for a 시군구 map: the 시도 cross-sections are more complete than
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -101,6 +101,10 @@ def dissolved_measure(store: pd.DataFrame, catalog: pd.DataFrame, indicator: str
     entry, year, base_year = _checked(store, catalog, indicator, year, measure, base_year,
                                       "sido", reference)
     spec = measure_spec(catalog, entry, year, measure, base_year, "sido", reference)
+    per_group = measure in ("level", "share") and is_additive(entry)
+    if per_group:   # the comparison figures are averages per drawn group, not per 시도
+        note_ko, note_en = both(f"note_{measure}_group_average")
+        spec = replace(spec, note_ko=note_ko, note_en=note_en)
     rows = [_group_measure(store, catalog, entry, year, measure, group, base_year, reference,
                            spec) for group in groups]
     values = pd.DataFrame(rows, columns=["value", "change"],
@@ -113,7 +117,7 @@ def dissolved_measure(store: pd.DataFrame, catalog: pd.DataFrame, indicator: str
     for group in GROUPS:
         figure = _group_measure(store, catalog, entry, year, measure, group, base_year,
                                 reference, spec)[0]
-        if measure in ("level", "share") and is_additive(entry):
+        if per_group:
             # Average per drawn group, so that it compares with a group's value.
             inside = sum(group_codes(g) <= group_codes(group) for g in groups)
             figure /= max(inside, 1)

@@ -66,6 +66,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "note_share": ("전국 = 시도 합계(100%). 비교값은 지역당 평균 비중",
                    "nation = sum of the provinces (100%); group figures are average "
                    "shares per region"),
+    # a dissolved map (수도권/비수도권 or 권역 drawn as one shape each) compares a group with
+    # totals divided by the drawn groups they hold, as its labels say (map_tt_*_per_*)
+    "note_level_group_average": (
+        "비교값은 그려진 묶음당 평균(합계 ÷ 그 안의 묶음 수)",
+        "comparison figures are averages per drawn group (total ÷ the groups it holds)"),
+    "note_share_group_average": (
+        "전국 = 시도 합계(100%). 비교값은 그려진 묶음당 평균 비중(합계 ÷ 그 안의 묶음 수)",
+        "nation = sum of the provinces (100%); comparison figures are average shares per "
+        "drawn group (total ÷ the groups it holds)"),
     "note_growth_pp": ("{base_year}→{year}년 변화(%p)",
                        "change {base_year}→{year} in percentage points"),
     "note_growth": ("{base_year}→{year}년 연평균 증가율(CAGR); 누적 변화율은 표에",

@@ -120,6 +120,28 @@ def test_dissolved_capital_region_share(store, catalog):
     assert gwonyeok.values["value"].sum() == pytest.approx(100)
 
 
+def test_comparison_notes_say_what_the_figures_average_over(store, catalog):
+    # 시도 map: 수도권 level = its total ÷ its 3 시도 (an average per region).
+    level = compute_measure(store, catalog, "grdp_nominal", 2023, "level")
+    regions = sido(ref("grdp_sido.csv", "grdp_nominal", 2023))
+    per_sido = regions[list(CAPITAL)].sum() / 3 / catalog.loc["grdp_nominal", "display_divisor"]
+    assert level.aggregates["capital"] == pytest.approx(per_sido)
+    assert level.note_ko.startswith("비교값은 지역당 평균")
+    # Dissolved map: 수도권 is one drawn group (its total), the nation the mean of the two
+    # groups (total ÷ 2), as the labels say; the note must not claim 'per region'.
+    dissolved = dissolved_measure(store, catalog, "grdp_nominal", 2023, "level",
+                                  ("capital", "noncapital"))
+    total = regions.sum() / catalog.loc["grdp_nominal", "display_divisor"]
+    assert dissolved.aggregates["nation"] == pytest.approx(total / 2)
+    assert dissolved.aggregates["capital"] == pytest.approx(3 * per_sido)
+    assert "지역당" not in dissolved.note_ko and "per region" not in dissolved.note_en
+    assert dissolved.note_ko.startswith("비교값은 그려진 묶음당 평균")
+    share = dissolved_measure(store, catalog, "grdp_nominal", 2023, "share",
+                              ("capital", "noncapital"))
+    assert share.aggregates["nation"] == pytest.approx(50)
+    assert "per drawn group" in share.note_en
+
+
 def test_published_rows_keep_their_unit_and_are_converted(store, catalog):
     # sme_firms 2021 is published in 만개 (rounded); the catalog unit is 개, displayed in 만개.
     result = compute_measure(store, catalog, "sme_firms", 2021, "level")
