@@ -12,8 +12,8 @@ from conftest import ROOT
 from exports.deck import PinnedView
 from ui.page_schemas import (briefing_schema, compare_schema, disparity_schema, map_schema,
                              trends_schema)
-from ui.url_state import (Field, Notice, encode_state, format_value, notice_text, parse_value,
-                          read_state, share_url)
+from ui.url_state import (Field, Notice, encode_state, format_value, notice_text, page_address,
+                          parse_value, read_state, share_url)
 
 JUNK = ["", " ", "abc", "-1", "1e999", "%00", "<script>", "2023-1990", ",,,", "999999999999"]
 
@@ -72,6 +72,20 @@ def test_a_full_state_round_trips_through_a_shared_link(schemas, page):
     params = {name: values[-1] for name, values in parse_qs(parts.query).items()}
     assert params.pop("lang") == "en"
     assert read_state(schema, params) == (state, [])
+
+
+def test_the_page_address_names_a_hangul_page_once():
+    # st.context.url as Streamlit 1.67 gives it: the browser's encoded path, then the page
+    # name appended again because the encoded path did not match it.
+    encoded = "/%EA%B2%A9%EC%B0%A8%EC%A7%80%ED%91%9C"
+    assert (page_address(f"http://127.0.0.1:8501{encoded}/격차지표")
+            == "http://127.0.0.1:8501/격차지표")
+    assert (page_address(f"http://host/dash{encoded}/격차지표?lang=en")
+            == "http://host/dash/격차지표")
+    assert page_address("http://host/dash/map") == "http://host/dash/map"   # trimmed already
+    assert page_address("http://host/") == "http://host/"                   # home
+    assert (urlsplit(share_url(page_address(f"http://h{encoded}/격차지표"), {}, {}, "ko")).path
+            == encoded)
 
 
 @pytest.mark.parametrize("page", list(STATES))

@@ -214,9 +214,21 @@ def write_state(schema: Schema, state: State) -> None:
             st.query_params[name] = text
 
 
+def page_address(context_url: str) -> str:
+    """The page's address from st.context.url, without its query. Streamlit 1.67 trims
+    the page name off the browser's URL before appending it again, but compares it with
+    the percent-encoded URL, so a Hangul page name comes back twice (…/격차지표/격차지표),
+    and a link built on it opens no page: the repeat is dropped."""
+    parts = urlsplit(context_url.split("?")[0])
+    segments = unquote(parts.path).split("/")
+    if len(segments) >= 3 and segments[-1] and segments[-1] == segments[-2]:
+        segments.pop()
+    return urlunsplit((parts.scheme, parts.netloc, "/".join(segments), "", ""))
+
+
 def current_page_url() -> str:
     """The address of the page being viewed, without its query ('' outside a browser)."""
-    return (st.context.url or "").split("?")[0]
+    return page_address(st.context.url or "")
 
 
 def copy_link(schema: Schema, state: State, lang: str) -> str:
