@@ -31,6 +31,10 @@ BETWEEN_COLOR, WITHIN_COLOR = CAPITAL_COLOR, "#8DA0B6"
 HIGHLIGHT_COLOR = "#000000"
 NO_DATA_TEXT = "#888888"
 INDEX_DECIMALS = {"max_min": 2}
+# Two names overprint when their dots are closer than this share of the x and the y span
+# (an 11 px name of two or three syllables on a ~900 × 250 px plot, with room to spare).
+LABEL_GAP = (0.045, 0.06)
+TITLE_LINE = 30   # Hangul characters of a 16 px title that fit a narrow (~480 px) chart
 
 
 # --- names and lines shared by the charts ----------------------------------------------------
@@ -82,6 +86,22 @@ def _gap_note(series: pd.DataFrame, lang: str) -> list[str]:
     return [t("disparity_gap_years", lang).format(years=year_ranges(gaps))] if gaps else []
 
 
+def _chart_title(text: str, subtitle: list[str]) -> alt.Title:
+    """A chart title; a long one on two balanced lines, so that a narrow window shows it
+    whole instead of cutting it off with '…'."""
+    return alt.Title(_title_lines(text), subtitle=subtitle)
+
+
+def _title_lines(text: str) -> str | list[str]:
+    def width(part: str) -> float:   # in Hangul characters: Latin letters and digits ~½
+        return sum(1.0 if ord(ch) > 0x2E80 else 0.55 for ch in part)
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    if width(text) <= TITLE_LINE or not spaces:
+        return text
+    cut = min(spaces, key=lambda i: abs(width(text[:i]) - width(text[i + 1:])))
+    return [text[:cut], text[cut + 1:]]
+
+
 def _number(value: float, decimals: int, lang: str) -> str:
     return value_text(value, decimals, "", lang)
 
@@ -129,7 +149,7 @@ def inequality_chart(series: pd.DataFrame, catalog: pd.DataFrame, variable: Regi
         layers.append(alt.Chart().transform_filter(alt.datum.year == int(highlight_year))
                       .mark_point(size=90, color=CAPITAL_COLOR, filled=True).encode(
                           x=x, y=y, tooltip=tips))
-    title = alt.Title(t("disparity_inequality_title", lang).format(
+    title = _chart_title(t("disparity_inequality_title", lang).format(
         name=variable_name(catalog, variable, lang)),
         subtitle=[t("disparity_inequality_subtitle", lang), *_gap_note(series, lang),
                   source_line(catalog, variable, lang)])
@@ -183,7 +203,7 @@ def decomposition_chart(series: pd.DataFrame, catalog: pd.DataFrame,
                  alt.Tooltip("value_text:N", title=t("tooltip_value", lang)),
                  alt.Tooltip("share_text:N", title=t("disparity_col_share_of_t", lang))])
     weighting = t("disparity_weighted" if weighted else "disparity_unweighted", lang)
-    title = alt.Title(t("disparity_decomposition_title", lang).format(
+    title = _chart_title(t("disparity_decomposition_title", lang).format(
         name=variable_name(catalog, variable, lang),
         grouping=t(f"disparity_grouping_{grouping}", lang)),
         subtitle=[t("disparity_decomposition_subtitle", lang).format(weighting=weighting),
@@ -211,7 +231,7 @@ def sigma_chart(sigma: pd.DataFrame, catalog: pd.DataFrame, variable: RegionalVa
                        strokeWidth=2).encode(x=x, y=y),
         base.mark_point(filled=True, color=NONCAPITAL_COLOR, size=26).encode(
             x=x, y=y, tooltip=tips))
-    title = alt.Title(t("disparity_sigma_title", lang).format(
+    title = _chart_title(t("disparity_sigma_title", lang).format(
         name=variable_name(catalog, variable, lang)),
         subtitle=[t("disparity_sigma_subtitle", lang), *_gap_note(sigma, lang),
                   source_line(catalog, variable, lang)])
@@ -226,6 +246,26 @@ def _point_frame(codes, lang: str, highlight: str | None) -> pd.DataFrame:
                          "group": [t("series_capital" if c in capital else "series_noncapital",
                                      lang) for c in codes],
                          "chosen": [c == highlight for c in codes]})
+
+
+def named_points(x, y, first, x_log: bool = False, y_from_zero: bool = False,
+                 gap: tuple[float, float] = LABEL_GAP) -> list[bool]:
+    """Which dots of a scatter carry their name: a name is left out when a dot already
+    named lies closer than ``gap`` (shares of the axes' spans) on both axes, so names do
+    not overprint; the chosen and capital 시도 (``first``) are named first, then the
+    dots farthest from the middle. Every dot keeps its name in the tooltip."""
+    xs = np.log(np.asarray(x, dtype=float)) if x_log else np.asarray(x, dtype=float)
+    ys = np.asarray(y, dtype=float)
+    low_y = min(ys.min(), 0.0) if y_from_zero else ys.min()
+    xs = (xs - xs.min()) / ((xs.max() - xs.min()) or 1.0)
+    ys = (ys - low_y) / ((ys.max() - low_y) or 1.0)
+    apart = np.hypot(xs - np.median(xs), ys - np.median(ys))
+    order = sorted(range(len(xs)), key=lambda i: (not first[i], -apart[i]))
+    shown: list[int] = []
+    for i in order:
+        if all(abs(xs[i] - xs[j]) >= gap[0] or abs(ys[i] - ys[j]) >= gap[1] for j in shown):
+            shown.append(i)
+    return [i in shown for i in range(len(xs))]
 
 
 def _group_color(lang: str) -> alt.Color:
@@ -257,18 +297,28 @@ def beta_chart(result: BetaConvergence, catalog: pd.DataFrame, variable: Regiona
             alt.Tooltip("growth_text:N", title=t("disparity_col_growth", lang))]
     points = alt.Chart(data).mark_circle(size=90, opacity=0.9).encode(
         x=x, y=y, color=_group_color(lang), tooltip=tips)
-    labels = alt.Chart(data).mark_text(align="left", dx=7, fontSize=11).encode(
-        x=x, y=y, text="name:N", color=_group_color(lang))
+    data["named"] = named_points(data["initial"], data["growth"],
+                                 (data["chosen"] | (data["group"] == t("series_capital", lang)))
+                                 .tolist(), x_log=True, y_from_zero=True)
+    labels = alt.Chart(data).transform_filter(alt.datum.named).mark_text(
+        align="left", dx=7, fontSize=11).encode(x=x, y=y, text="name:N",
+                                                color=_group_color(lang))
     fitted = alt.Chart(line).mark_line(color=NATION_COLOR, strokeDash=[6, 4]).encode(x=x, y=y)
     layers = [fitted, points, labels, *_highlight_ring(data, x, y)]
-    title = alt.Title(t("disparity_beta_title", lang).format(
+    title = _chart_title(t("disparity_beta_title", lang).format(
         name=variable_name(catalog, variable, lang), first=result.first_year,
         last=result.last_year),
         subtitle=[t("disparity_beta_subtitle", lang).format(
             slope=_number(result.slope, 2, lang), low=_number(result.ci_low, 2, lang),
             high=_number(result.ci_high, 2, lang), r2=_number(result.r_squared, 2, lang),
-            n=result.n), source_line(catalog, variable, lang)])
+            n=result.n), *_unnamed_note(data, lang), source_line(catalog, variable, lang)])
     return finish(alt.layer(*layers).properties(width="container", height=HEIGHT, title=title))
+
+
+def _unnamed_note(data: pd.DataFrame, lang: str) -> list[str]:
+    """Names the crowded dots left out (they are in the tooltip and the table)."""
+    hidden = data.loc[~data["named"], "name"].tolist()
+    return [t("disparity_unnamed_dots", lang).format(names=", ".join(hidden))] if hidden else []
 
 
 def _highlight_ring(data: pd.DataFrame, x, y) -> list[alt.Chart]:
@@ -315,7 +365,7 @@ def distribution_chart(values: pd.Series, year: int, catalog: pd.DataFrame,
         layers.insert(0, alt.Chart(data).transform_aggregate(rows="count()").mark_rule(
             color=NATION_COLOR, strokeDash=[5, 4]).encode(  # one rule, from the same data
             x=alt.XDatum(weighted_mean), tooltip=alt.TooltipValue(label)))
-    title = alt.Title(t("disparity_distribution_title", lang).format(
+    title = _chart_title(t("disparity_distribution_title", lang).format(
         name=variable_name(catalog, variable, lang), year=year),
         subtitle=[t("disparity_distribution_subtitle" if variable.national
                     else "disparity_distribution_subtitle_only", lang),
@@ -363,8 +413,11 @@ def scatter_chart(result: Scatter, catalog: pd.DataFrame, x_variable: RegionalVa
                     scale=alt.Scale(range=[40, 1800]), legend=None)
     bubbles = alt.Chart(data).mark_circle(opacity=0.55, stroke="white", strokeWidth=1).encode(
         x=x, y=y, size=size, color=_group_color(lang), tooltip=tips)
-    labels = alt.Chart(data).mark_text(fontSize=10, dy=-10).encode(
-        x=x, y=y, text="name:N", color=_group_color(lang))
+    data["named"] = named_points(data["x"], data["y"],
+                                 (data["chosen"] | (data["group"] == t("series_capital", lang)))
+                                 .tolist())
+    labels = alt.Chart(data).transform_filter(alt.datum.named).mark_text(
+        fontSize=10, dy=-10).encode(x=x, y=y, text="name:N", color=_group_color(lang))
     ends = fitted_ends(result)
     layers = [bubbles, labels, *_highlight_ring(data, x, y)]
     if len(ends):
@@ -372,11 +425,12 @@ def scatter_chart(result: Scatter, catalog: pd.DataFrame, x_variable: RegionalVa
                       .encode(x=x, y=y))
     sources = (f"{t('source_prefix', lang)}: "
                f"{publishers(catalog, [x_variable, y_variable], lang)}")
-    title = alt.Title(t("disparity_scatter_title", lang).format(
+    title = _chart_title(t("disparity_scatter_title", lang).format(
         x=variable_name(catalog, x_variable, lang), y=variable_name(catalog, y_variable, lang),
         year=result.year),
         subtitle=[t("disparity_scatter_subtitle", lang).format(
-            r2=_number(result.r_squared, 2, lang), n=result.n), sources])
+            r2=_number(result.r_squared, 2, lang), n=result.n), *_unnamed_note(data, lang),
+            sources])
     return finish(alt.layer(*layers).properties(width="container", height=HEIGHT + 60,
                                                 title=title))
 
@@ -432,7 +486,7 @@ def depopulation_chart(table: pd.DataFrame, year: int, base_year: int,
     chart = alt.layer(bars, text.transform_calculate(
         plotted="isValid(datum.value) ? max(datum.value, 0) : 0"),
         width=DEPOPULATION_PANEL_WIDTH, height=150)
-    title = alt.Title(t("disparity_depopulation_title", lang).format(year=year),
+    title = _chart_title(t("disparity_depopulation_title", lang).format(year=year),
                       subtitle=[t("disparity_depopulation_subtitle", lang),
                                 t("disparity_depopulation_source", lang)])
     return finish(chart.facet(

@@ -243,6 +243,7 @@ STRINGS.update({
     "disparity_unit_persons": ("명", "persons"),
     "disparity_unit_years": ("년", "years"),
     "disparity_scatter_title": ("{y} 대 {x}, {year}", "{y} against {x}, {year}"),
+    "disparity_unnamed_dots": ("이름을 줄인 점(겹침): {names}", "Dots not named (crowded): {names}"),
     "disparity_scatter_subtitle": ("원 크기: 총인구 · 점선: 최소제곱 직선, R² = {r2}, 시도 {n}곳",
                                    "Bubble size: population · dashed: least-squares fit, "
                                    "R² = {r2}, {n} provinces"),

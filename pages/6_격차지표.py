@@ -24,6 +24,7 @@ from analysis.two_variables import common_years, scatter
 from analysis.years import years_with_data
 from charts import disparity as charts
 from charts import disparity_readings as readings
+from charts import facet_panels
 from charts.cluster_map import cluster_view
 from charts.maps import build_map, choropleth_geojson, region_geometries
 from charts.sources import publisher_line
@@ -39,13 +40,16 @@ from loaders.catalog import themed_name
 from ui import briefing
 from ui.export_buttons import chart_downloads, data_downloads
 from ui.gap_map import gap_map
-from ui.layout import keep_valid, load_page_state, page_setup, write_page_state
+from ui.layout import (keep_valid, load_page_state, page_setup, wrapping_row,
+                       write_page_state)
 from ui.page_schemas import disparity_schema
 from ui.url_state import copy_link, current_page_url, seed_widgets, share_url
 
 PAGE = "disparity"
 PLAY_SECONDS = 1.2
 MAP_HEIGHT, SMALL_MAP_HEIGHT = 560, 430
+# px: a small-multiples panel is never narrower (its axis labels and title fit)
+PANEL_MIN_WIDTHS = {"inequality": 260, "depopulation": 400}
 WIDGETS = {"indicator": "disp_indicator", "grouping": "disp_grouping",
            "weighting": "disp_weighting", "year": "disp_year", "region": "disp_region",
            "period": "disp_period", "x": "disp_x", "y": "disp_y", "syear": "disp_scatter_year",
@@ -206,13 +210,31 @@ def reading_line(name: str, text: str) -> None:
         st.caption(f"**{text}**")
 
 
+def small_multiples(name: str, chart: dict) -> None:
+    """A faceted chart as one chart per panel on a grid of as many equal columns as fit
+    (three inequality panels across a wide column, one on a narrow window), under the
+    chart's title and subtitle. A plain container laid out by CSS: in a horizontal
+    Streamlit container a chart takes the row's height instead of its own."""
+    width = PANEL_MIN_WIDTHS[name]
+    st.html(facet_panels.heading_html(chart)
+            + f"<style>.st-key-panels_{name} {{ display: grid; gap: 0 1rem; "
+            f"grid-template-columns: repeat(auto-fill, minmax(min({width}px, 100%), 1fr)); }}"
+            "</style>")
+    with st.container(key=f"panels_{name}"):
+        for panel in facet_panels.panels(chart):
+            st.vega_lite_chart(spec=panel, width="stretch")
+
+
 def chart_block(name: str, chart: dict, reading: str, title: str, source: str,
                 table, indicators: list[str], years, url: str, lang: str) -> None:
     """A chart, its reading line, 'add to briefing' and its downloads (files are made only
     when a button is pressed), in one keyed container per chart."""
     with st.container(key=f"block_{name}"):
         with st.container(key=f"chart_{name}"):
-            st.vega_lite_chart(spec=chart, width="stretch")
+            if facet_panels.is_faceted(chart):
+                small_multiples(name, chart)
+            else:
+                st.vega_lite_chart(spec=chart, width="stretch")
         reading_line(name, reading)
         pin_column, export_column = st.columns([1, 1])
         with pin_column:
@@ -246,7 +268,7 @@ url_state = load_page_state(schema, PAGE, lang)
 seed_widgets(url_state, WIDGETS)
 choices, refused_ko, refused_en = offered()
 
-top = st.columns([3, 2, 3, 2])
+top = wrapping_row("disp_top", (240, 200, 220, 170))
 keep_valid("disp_indicator", choices, "grdp_nominal")
 indicator = top[0].selectbox(t("disparity_select_indicator", lang), choices,
                              key="disp_indicator",
@@ -352,7 +374,7 @@ else:
 st.header(t("disparity_section_distribution", lang))
 st.caption(t("disparity_section_distribution_help", lang))
 shown, mean = values(indicator, year)
-map_column, chart_column = st.columns([1, 1.6])
+map_column, chart_column = wrapping_row("disp_distribution", (320, 520))
 with map_column:
     styled, legend = small_map(indicator, int(year), highlight, lang)
     with st.container(key="chart_map"):
@@ -375,7 +397,7 @@ with chart_column:
 # 4. two indicators --------------------------------------------------------------------------
 st.header(t("disparity_section_scatter", lang))
 st.caption(t("disparity_section_scatter_help", lang))
-pair = st.columns([3, 3, 1])
+pair = wrapping_row("disp_pair", (260, 260, 120))
 keep_valid("disp_x", choices, "grdp_nominal")
 keep_valid("disp_y", choices, "population_15_64" if "population_15_64" in choices else choices[0])
 x = pair[0].selectbox(t("disparity_select_x", lang), choices, key="disp_x",
@@ -448,7 +470,7 @@ def cluster_block(found, lisa: str, measure: str, year: int, base: int | None) -
 
     with st.container(key="block_lisa"):
         st.subheader(title)
-        map_area, legend_area = st.columns([3, 1])
+        map_area, legend_area = wrapping_row("disp_lisa_row", (480, 220))
         with map_area, st.container(key="chart_lisa"):
             gap_map(view.regions[["style", "tooltip"]], "sigungu", [], key="disp_lisa_map",
                     height=MAP_HEIGHT)
@@ -484,7 +506,7 @@ st.header(t("disparity_section_spatial", lang))
 st.caption(t("disparity_section_spatial_help", lang))
 subjects = spatial_subjects(store, catalog)
 full_year = first_complete_year(store, catalog, load_regions("sigungu")["region_code"])
-options = st.columns([3, 2, 2, 2])
+options = wrapping_row("disp_lisa_options", (240, 220, 140, 140))
 keep_valid("disp_lisa", subjects, "population_65_plus")
 lisa = options[0].selectbox(t("disparity_select_lisa", lang), subjects, key="disp_lisa",
                             format_func=lambda i: catalog.loc[i, f"name_{lang}"])
@@ -518,7 +540,7 @@ outside, total = outside_capital(areas)
 st.caption(t("disparity_section_depopulation_help", lang).format(
     total=total, outside=outside, share=f"{100 * outside / total:.1f}%"))
 population_years = years_with_data(store, catalog, "population_total", "sigungu")
-depop = st.columns([2, 2, 4])
+depop = wrapping_row("disp_depop_options", (180, 180, 360))
 keep_valid("disp_depop_year", population_years, population_years[-1])
 depop_year = depop[0].selectbox(t("disparity_select_depop_year", lang), population_years,
                                 key="disp_depop_year")

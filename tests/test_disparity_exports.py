@@ -98,7 +98,8 @@ def test_chart_specs_carry_title_unit_and_source(store, catalog, series, grdp):
                                              2023, catalog, grdp,
                                              weighted_mean(store, catalog, grdp, 2023), "en", "26")
     spec = distribution.to_dict()
-    assert spec["title"]["text"] == "GRDP (nominal) · per head: provinces by region group, 2023"
+    # a long title on two lines, so that a narrow window shows it whole
+    assert spec["title"]["text"] == ["GRDP (nominal) · per head:", "provinces by region group, 2023"]
     rows = next(iter(spec["datasets"].values()))
     assert [r["name"] for r in rows if r["chosen"]] == ["Busan"]
 

@@ -2,7 +2,9 @@
 selectors changing what is shown, the link round trip, refusals worded, pins and the
 specs' titles, units and sources."""
 
+import html
 import json
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -30,16 +32,41 @@ def readings(app) -> list[str]:
             if c.value.startswith("**") and c.value.endswith("**")]
 
 
+def elements(node):
+    """The page's elements in the order they are drawn."""
+    for child in getattr(node, "children", {}).values():
+        if getattr(child, "children", None):
+            yield from elements(child)
+        else:
+            yield child
+
+
 def specs(app) -> list[dict]:
-    return [json.loads(chart.proto.spec) for chart in app.get("vega_lite_chart")]
+    """Every chart the page draws, in order, as {title, subtitle, panels}: a chart drawn
+    as small multiples (its heading, then one spec per panel) counts once."""
+    found = []
+    for element in elements(app.main):
+        if element.type == "html" and 'class="chart-heading"' in element.proto.body:
+            lines = [html.unescape(text) for text in
+                     re.findall(r"<div[^>]*>([^<]+)</div>", element.proto.body)]
+            found.append({"title": lines[0], "subtitle": lines[1:], "panels": []})
+        elif element.type == "vega_lite_chart":
+            spec = json.loads(element.proto.spec)
+            if "subtitle" in spec["title"]:
+                text = spec["title"]["text"]
+                found.append({"title": " ".join(text) if isinstance(text, list) else text,
+                              "subtitle": spec["title"]["subtitle"], "panels": []})
+            else:                              # a panel of the small multiples above
+                found[-1]["panels"].append(spec["title"]["text"])
+    return found
 
 
 def title_of(spec: dict) -> str:
-    return spec["title"]["text"]
+    return spec["title"]
 
 
 def subtitle_of(spec: dict) -> str:
-    return " ".join(spec["title"].get("subtitle", []))
+    return " ".join(spec["subtitle"])
 
 
 def test_every_chart_is_drawn_with_one_reading_line(page):
@@ -57,6 +84,9 @@ def test_every_chart_is_drawn_with_one_reading_line(page):
     for spec in drawn:
         assert "출처:" in subtitle_of(spec), title_of(spec)
     assert "만원/인" in subtitle_of(drawn[0]) and "DT_1C81" in subtitle_of(drawn[0])
+    assert drawn[0]["panels"] == ["변동계수", "인구가중 변동계수(윌리엄슨)", "지니계수", "타일 T",
+                                  "인구가중 타일 T", "최고/최저 비율(배)"]
+    assert len(drawn[-1]["panels"]) == 3                       # depopulation: three measures
 
 
 def test_grouping_and_weighting_change_the_decomposition(page):
