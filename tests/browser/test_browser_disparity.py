@@ -1,16 +1,22 @@
 """The disparity page as an analyst uses it in a real browser: every chart drawn with one
-reading line, indicator / year / grouping changes redrawing them and the link, CSV and
-PNG downloads that hold what the screen shows, and the LISA map drawing its 시군구."""
+reading line, indicator / year / grouping changes redrawing them and the link, the view
+surviving a reload, a copied link and a language switch, CSV, PNG and SVG downloads that
+hold what the screen shows, the LISA map drawing its 시군구, and the page fitting the
+window at 1440, 1366 and 820 px."""
 
 import csv
 import io
+import re
 
 from PIL import Image
 from selenium.webdriver.common.keys import Keys
 
+from browser.streamlit_app import fresh_browser
+
 CHARTS = ("inequality", "decomposition", "sigma", "beta", "distribution", "scatter",
           "depopulation")
 MAP_FRAME = 'iframe[title="ui.gap_map.gap_map"]'
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # Streamlit's own slider track sticks out by a few pixels at its ends
 SLIDER = '[data-testid="stSlider"]'
 
@@ -168,3 +174,84 @@ def test_the_depopulation_layer_outlines_the_107_areas_on_the_sigungu_map(app):
     assert "인구감소관심지역" in app.text() and app.query()["depop"] == "1"
     app.screenshot("map_depopulation_areas")
 
+
+def shared_link(app) -> str:
+    """The link the page offers to copy (its st.code block under 'share')."""
+    links = [code.text.strip() for code in app.find('[data-testid="stCode"]')
+             if code.text.strip().startswith("http")]
+    assert len(links) == 1, links
+    return links[0]
+
+
+def test_journey_change_reload_share_switch_language_and_download(app, server):
+    app.open("격차지표")
+    app.wait_for(everything_drawn)
+    app.choose("비교할 지표", "고용 · 실업률")
+    app.choose_radio("집단 구분", "7개 권역")
+    app.slider_keys("연도", Keys.HOME, Keys.ARROW_RIGHT)               # 2001
+    app.wait_for(everything_drawn, message="redrawn after the changes")
+    wanted = {"indicator": "unemployment_rate", "grouping": "gwonyeok", "year": "2001"}
+    assert {k: app.query().get(k) for k in wanted} == wanted
+    lines, widgets = reading_lines(app), app.settled_widgets()
+    assert lines["inequality"].startswith("2001년 시도 간 변동계수")
+    assert lines["decomposition"].startswith("7개 권역 간 격차가")
+
+    app.reload()                                        # the view survives a reload
+    app.wait_for(everything_drawn, message="drawn after the reload")
+    assert app.settled_widgets() == widgets and reading_lines(app) == lines
+
+    link = shared_link(app)                             # and a link opened elsewhere
+    assert "indicator=unemployment_rate" in link and "year=2001" in link
+    with fresh_browser(server.url) as other:
+        other.get(link)
+        other.wait_for(everything_drawn, message="the shared view drawn in a new browser")
+        assert other.settled_widgets() == widgets and reading_lines(other) == lines
+        other.screenshot("disparity_shared_link")
+
+    app.switch_language("en")                           # every choice kept, in English
+    app.wait_for(everything_drawn, message="drawn in English")
+    assert {k: app.query().get(k) for k in wanted} == wanted and app.query()["lang"] == "en"
+    assert app.selectbox_value("Indicator compared") == "Labour · Unemployment rate"
+    assert app.radio_value("Grouping") == "Seven region groups"
+    assert app.slider_value("Year")[0] == "2001"
+    english = reading_lines(app)
+    assert english["inequality"].startswith("2001")
+    assert english["decomposition"].startswith("The gap between the seven region groups")
+    assert not HANGUL.search(" ".join(english.values())), english
+    app.screenshot("disparity_en_unemployment_2001", full_page=True)
+
+    # The decomposition's files hold what its reading line says.
+    block = app.keyed("block_decomposition")
+    app.expand("Download", within=block)
+    share = re.search(r"explains ([\d.]+)%", english["decomposition"]).group(1)
+    table = app.download("Visible data CSV", within=block)
+    assert table.name == "unemployment_rate_decomposition_visible_2000-2024_en.csv"
+    rows = list(csv.DictReader(io.StringIO(table.read_bytes().decode("utf-8-sig"))))
+    between = [r for r in rows if r["Year"] == "2001" and "Between-group share" in r["Statistic"]
+               and "unweighted" in r["Statistic"]]
+    decimals = len(share.partition(".")[2])
+    assert len(between) == 1 and f"{float(between[0]['Value']):.{decimals}f}" == share, between
+    image = app.download("Image PNG (2x for slides)", within=block)
+    with Image.open(image) as png:
+        assert png.width >= 1400 and png.height >= 600
+        assert len(png.convert("RGB").getcolors(maxcolors=1 << 20)) > 50
+    drawing = app.download("Image SVG", within=block)
+    app.open_file(drawing)
+    shown = app.driver.find_element("tag name", "svg").text
+    assert "Theil" in shown and "Statistics Korea" in shown and not HANGUL.search(shown), shown
+    app.screenshot("disparity_decomposition_svg")
+    app.open("격차지표")   # leave the file, back to Korean for the next test
+
+
+def test_page_fits_the_window_at_1440_1366_and_820(app):
+    try:
+        for width in (1440, 1366, 820):
+            app.driver.set_window_size(width, 1000)
+            app.open("격차지표")
+            app.wait_for(everything_drawn, message=f"drawn at {width} px")
+            over = app.overflowing(skip=(SLIDER,))
+            app.screenshot(f"disparity_layout_{width}")
+            app.screenshot(f"disparity_layout_{width}_full", full_page=True)
+            assert not over, (width, over)
+    finally:
+        app.driver.set_window_size(1440, 1000)
