@@ -3,7 +3,7 @@ wall time from the widget change leaving the client to ``script_finished`` arriv
 the server's CPU seconds spent meanwhile (/proc, every thread: the script run and
 Streamlit's post-run work such as its garbage collection), and websocket bytes.
 
-    .venv/bin/python bench/rerun_bench.py [--checkout PATH] [--url URL]
+    .venv/bin/python bench/rerun_bench.py [--checkout PATH] [--only PAGE]
 
 Each scenario opens its page once (warm-up, not counted), then changes one widget
 through the values in bench/scenarios.py.
@@ -60,11 +60,14 @@ async def run_scenario(url: str, pid: int, page: str, steps: list) -> dict:
             "wire_kb": statistics.median(on_wire) / 1000, "errors": errors, "n": len(wall)}
 
 
-async def run_all(url: str, pid: int) -> tuple[dict, dict]:
-    """(figures, failures) per scenario: a checkout without a page (an older baseline)
-    fails that page's scenarios and still measures the others."""
+async def run_all(url: str, pid: int, only: str | None = None) -> tuple[dict, dict]:
+    """(figures, failures) per scenario (``only``: the scenarios of that page): a checkout
+    without a page (an older baseline) fails that page's scenarios and still measures
+    the others."""
     results, failed = {}, {}
     for name, page, steps in RERUNS:
+        if only and page != only:
+            continue
         try:
             results[name] = await run_scenario(url, pid, page, steps)
         except Exception as error:  # noqa: BLE001 - reported with the figures
@@ -72,11 +75,11 @@ async def run_all(url: str, pid: int) -> tuple[dict, dict]:
     return results, failed
 
 
-def bench(checkout: Path, flags: tuple[str, ...] = ()) -> dict:
-    """Every scenario on a fresh server of ``checkout``."""
+def bench(checkout: Path, flags: tuple[str, ...] = (), only: str | None = None) -> dict:
+    """Every scenario (or those of page ``only``) on a fresh server of ``checkout``."""
     start_load = load_average()
     with AppServer(checkout, flags=flags) as server:
-        results, failed = asyncio.run(run_all(server.url, server.pid))
+        results, failed = asyncio.run(run_all(server.url, server.pid, only))
     return {"load": f"{start_load} → {load_average()}", "scenarios": results, "failed": failed}
 
 
@@ -94,9 +97,10 @@ def report(result: dict) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--checkout", type=Path, default=Path(__file__).resolve().parents[1])
+    parser.add_argument("--only", choices=sorted(PAGES), help="one page's scenarios")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    result = bench(args.checkout)
+    result = bench(args.checkout, only=args.only)
     print(json.dumps(result, indent=1) if args.json else report(result))
     return 0
 
