@@ -25,7 +25,7 @@ from loaders.crosswalk import gwonyeok_table
 HANGUL = re.compile(r"[\uac00-\ud7a3]+")
 SWITCHES = ("en", "ko", "en", "ko", "en")   # from Korean: ko → en → ko and en → ko → en
 NAVIGATION = ("nav_home", "map_page_title", "trends_page_title", "compare_page_title",
-              "import_title", "briefing_title")
+              "disparity_page_title", "import_title", "briefing_title")
 UPLOAD = RAW / "kosis_labour_force_sido_download_20250626.xlsx"
 
 
@@ -162,6 +162,23 @@ def test_compare(app):
     app.choose(t("select_profile_region", "ko"), "대구")
     assert app.query()["unit"] == "gwonyeok" and app.query()["profile"] == "27"
     switch_back_and_forth(app, "compare", "compare_heading")
+
+
+def test_disparity(app):
+    app.open("격차지표")
+    app.choose(t("disparity_select_indicator", "ko"), themed_name(load_catalog(),
+                                                                  "unemployment_rate", "ko"))
+    app.choose_radio(t("disparity_select_grouping", "ko"), t("disparity_grouping_gwonyeok", "ko"))
+    app.choose_radio(t("disparity_select_weighting", "ko"),
+                     t("disparity_weighting_population", "ko"))
+    app.choose(t("disparity_select_region", "ko"), "부산")
+    app.choose_radio(t("disparity_select_lisa_measure", "ko"),
+                     t("disparity_lisa_measure_growth", "ko"))
+    assert app.query()["grouping"] == "gwonyeok" and app.query()["region"] == "26"
+    # The bundled 시군구 shapes name municipalities in Korean only ('영도구, Busan'): the
+    # LISA notes name the island municipalities so, also in English.
+    municipal = frozenset(HANGUL.findall(" ".join(load_regions("sigungu")["name_en"])))
+    switch_back_and_forth(app, "disparity", "disparity_heading", municipal)
 
 
 @pytest.mark.skipif(not UPLOAD.exists(), reason="needs ../shared/data/raw")

@@ -3,8 +3,8 @@ nothing of any host but the app (the module's autouse check)."""
 
 import pytest
 
-PAGES = {"": "home", "지도": "map", "추이": "trends", "비교": "compare", "데이터": "import",
-         "브리핑": "briefing"}
+PAGES = {"": "home", "지도": "map", "추이": "trends", "비교": "compare", "격차지표": "disparity",
+         "데이터": "import", "브리핑": "briefing"}
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
