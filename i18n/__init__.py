@@ -51,6 +51,8 @@ COMMON_STRINGS = {
     "counted_in_parent": ("이전 소속 시도에 포함", "counted in its former province"),
     "source_prefix": ("출처", "Source"),
     "unit_prefix": ("단위", "Unit"),
+    "user_update_label": ("사용자 갱신", "User update"),
+    "user_import_label": ("사용자 가져오기", "User import"),
 }
 
 

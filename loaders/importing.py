@@ -15,6 +15,7 @@ import csv
 import hashlib
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from loaders.kosis import (COUNT_UNITS, LONG_VALUE, LONG_YEAR, NO_DATA, NUMBER, 
 from loaders.mois import REGION_HEADERS, read_mois_population
 from loaders.sniff import XLSX_MAGIC, read_table
 from loaders.user_catalog import make_entry
-from loaders.user_store import Manifest, Version, save_version
+from loaders.user_store import Candidate, Manifest, Version, save_version
 
 MAX_UPLOAD_MB = 20
 MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
@@ -126,8 +127,10 @@ def preview_upload(data: bytes, file_name: str) -> Preview:
 def confirm_new(preview: Preview, key: str, indicator: str, *, name_ko: str, name_en: str,
                 unit: str, additive: bool, theme: str, unit_en: str = "",
                 publisher_ko: str = "", publisher_en: str = "", definition_ko: str = "",
-                definition_en: str = "") -> Version:
-    """Store a series as a new imported indicator (a new version if the id exists)."""
+                definition_en: str = "", author: str,
+                check: Callable[[Candidate], None] | None = None) -> Version:
+    """Store a series as a new imported indicator (a new version if the id exists).
+    author: who stores it; check: the validation gate (see user_store.save_version)."""
     fields = {"name_ko": name_ko, "name_en": name_en, "unit": unit}
     empty = [name for name, value in fields.items() if not str(value).strip()]
     if empty:
@@ -144,10 +147,12 @@ def confirm_new(preview: Preview, key: str, indicator: str, *, name_ko: str, nam
         definition_ko=definition_ko.strip() or f"{preview.file_name}에서 가져온 값",
         definition_en=definition_en.strip() or f"Imported from {preview.file_name}")
     return save_version(indicator, rows, kind="imported", entry=entry,
-                        source_file=preview.file_name, sha256=preview.sha256, origin="upload")
+                        source_file=preview.file_name, sha256=preview.sha256, origin="upload",
+                        author=author, check=check)
 
 
-def confirm_update(preview: Preview, key: str, indicator: str) -> Version:
+def confirm_update(preview: Preview, key: str, indicator: str, *, author: str,
+                   check: Callable[[Candidate], None] | None = None) -> Version:
     """Store a series as newer values of a bundled indicator (never touching data/)."""
     catalog = load_bundled_catalog()
     if indicator not in catalog.index:
@@ -161,7 +166,8 @@ def confirm_update(preview: Preview, key: str, indicator: str) -> Version:
     rows = _store_rows(preview, key, indicator, entry["unit_ko"], entry["publisher_ko"],
                        "사용자 갱신")
     return save_version(indicator, rows, kind="update", entry=None,
-                        source_file=preview.file_name, sha256=preview.sha256, origin="upload")
+                        source_file=preview.file_name, sha256=preview.sha256, origin="upload",
+                        author=author, check=check)
 
 
 def _store_rows(preview: Preview, key: str, indicator: str, unit: str, publisher: str,

@@ -18,6 +18,7 @@ seconds with a clear message and a non-zero exit code.
 from __future__ import annotations
 
 import argparse
+import getpass
 import hashlib
 import json
 import logging
@@ -50,6 +51,9 @@ TIMEOUT_SECONDS = 5.0
 REVISION_YEARS = 5  # years before the latest one held that are fetched again for revisions
 FIRST_FETCH_YEARS = 40  # for an indicator with no data yet
 EXIT_FAILED, EXIT_NO_KEY, EXIT_NO_NETWORK = 1, 2, 3
+# Who the change log names; the app runs the validation gate on these versions before
+# any page shows them (they are stored as pending).
+AUTHOR = f"KOSIS Open API refresh (command line, {getpass.getuser()})"
 
 
 class RefreshError(Exception):
@@ -212,7 +216,8 @@ def refresh(client: KOSIS, requested: list[str] | None = None, *, dry_run: bool 
             rows = _next_version_rows(indicator, fetched, catalog.loc[indicator], spec)
             version = None if dry_run else save_version(
                 indicator, rows, kind="update", entry=None, origin="kosis_api",
-                source_file=f"KOSIS Open API {spec.org_id}/{spec.tbl_id}", sha256=sha).number
+                source_file=f"KOSIS Open API {spec.org_id}/{spec.tbl_id}", sha256=sha,
+                author=AUTHOR).number
             outcomes.append(Outcome(indicator, "would update" if dry_run else "updated",
                                     new_years=new_years, revised=revised, version=version))
         except (KOSISError, InputError) as error:

@@ -2,7 +2,7 @@
 
 Every raw download in ../shared/data/raw is imported from its bytes and file name and
 checked against the reference tables; malformed files fail with a specific message and
-leave the user data area byte-for-byte unchanged; versions and rollback behave.
+leave the user store unchanged (every table, row for row); versions and rollback behave.
 """
 
 from __future__ import annotations
@@ -10,15 +10,15 @@ from __future__ import annotations
 import hashlib
 import math
 import random
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import loaders
-from conftest import RAW, ROOT, read_reference, xlsx_bytes
-from loaders import InputError, confirm_new, confirm_update, preview_upload, rollback
-from loaders import user_store
+from conftest import RAW, ROOT, dump_store, read_reference, xlsx_bytes
+from loaders import InputError, confirm_new, confirm_update, preview_upload
+from loaders import series_checks, store_db, user_store
+from loaders.store import load_store
 
 KEY = ["region_code", "year"]
 LABOUR = {"15세이상인구 (천명)": "pop_15plus", "경제활동인구 (천명)": "econ_active_pop",
@@ -57,12 +57,13 @@ def user_dir(tmp_path, monkeypatch):
     loaders.clear_caches()
 
 
-def snapshot(path: Path) -> dict[str, str]:
-    """Every file under the user data area with its checksum."""
-    if not path.exists():
-        return {}
-    return {str(p.relative_to(path)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(path.rglob("*")) if p.is_file()}
+def snapshot(_path) -> dict:
+    """Everything the user store holds, table by table."""
+    return dump_store()
+
+
+def rollback(indicator: str):
+    return loaders.rollback(indicator, author="tester")
 
 
 def upload(name: str):
@@ -72,7 +73,7 @@ def upload(name: str):
 def store_new(preview, key: str, indicator: str, unit: str = "명", additive: bool = True):
     return confirm_new(preview, key, indicator, name_ko=f"{indicator} 가져옴",
                        name_en=f"{indicator} imported", unit=unit, additive=additive,
-                       theme="people")
+                       theme="people", author="tester")
 
 
 def imported(indicator: str) -> pd.DataFrame:
@@ -266,7 +267,7 @@ def test_bundled_ids_are_refused_for_new_indicators(populated):
         store_new(preview, "지역내총생산(시장가격) · 명목", "Bad Id", unit="백만원")
     with pytest.raises(InputError, match="fill in name_en"):
         confirm_new(preview, "지역내총생산(시장가격) · 명목", "ok_id", name_ko="가", name_en=" ",
-                    unit="백만원", additive=True, theme="output")
+                    unit="백만원", additive=True, theme="output", author="tester")
     assert snapshot(populated) == before
 
 
@@ -296,7 +297,7 @@ def test_reimport_makes_v2_and_rollback_restores_v1(populated):
     manifest = rollback("my_employed")
     assert manifest.current == 1 and [v.number for v in manifest.versions] == [1, 2]
     assert imported("my_employed").set_index(KEY)["value"].equals(v1)
-    assert (populated / "my_employed" / "v0002.parquet").exists()  # kept, not deleted
+    assert user_store.read_version("my_employed", 2).set_index(KEY)["value"].equals(v2)  # kept
     with pytest.raises(InputError, match="v1 is the first version"):
         rollback("my_employed")
     assert store_new(preview, "고용률 (%)", "my_employed", unit="%").number == 3
@@ -308,17 +309,22 @@ def test_manifest_records_source_time_checksum_and_rows(populated):
     raw = (RAW / "kosis_labour_force_sido_download_20250626.xlsx").read_bytes()
     assert version.source_file == "kosis_labour_force_sido_download_20250626.xlsx"
     assert version.sha256 == hashlib.sha256(raw).hexdigest()
-    assert version.imported_at.endswith("+00:00")
+    assert version.imported_at.endswith("+00:00") and version.author == "tester"
     assert version.rows == len(imported("my_employed"))
-    stored = populated / "my_employed" / version.file
-    assert version.file_sha256 == hashlib.sha256(stored.read_bytes()).hexdigest()
+    stored = user_store.read_version("my_employed", version.number)
+    assert version.rows_sha256 == series_checks.digest(stored)
+    [change] = loaders.store_changes()
+    assert (change.action, change.author, change.indicator, change.version) == (
+        "import", "tester", "my_employed", 1)
+    assert change.source_file == version.source_file and change.sha256 == version.sha256
 
 
 def test_update_of_a_bundled_indicator_overlays_and_rolls_back(user_dir):
     bundled_file = ROOT / "data" / "indicators.parquet"
     before = hashlib.sha256(bundled_file.read_bytes()).hexdigest()
     preview = upload("kosis_grdp_sido_2015base_download_20240315.csv")
-    version = confirm_update(preview, "지역내총생산(시장가격) · 명목", "grdp_nominal")
+    version = confirm_update(preview, "지역내총생산(시장가격) · 명목", "grdp_nominal",
+                             author="tester")
     assert version.number == 1
     grdp = imported("grdp_nominal").set_index(["level", "region_code", "year"])["value"]
     assert grdp[("nation", "00", 2022)] == 2165717327      # the uploaded value
@@ -335,20 +341,22 @@ def test_update_of_a_bundled_indicator_overlays_and_rolls_back(user_dir):
 def test_update_with_another_unit_is_refused(user_dir):
     preview = upload("kosis_labour_force_sido_download_20250626.xlsx")
     with pytest.raises(InputError, match="unit '천명' is not the unit of population_total"):
-        confirm_update(preview, "취업자 (천명)", "population_total")
+        confirm_update(preview, "취업자 (천명)", "population_total", author="tester")
     assert snapshot(user_dir) == {}
 
 
-def _half_writer(rows, path):
-    """A writer that dies halfway: some bytes on disk, then an error."""
-    Path(path).write_bytes(b"PAR1" + b"\0" * 100)
+_insert_rows = store_db.insert_rows
+
+
+def _half_writer(connection, indicator, number, rows):
+    """A writer that dies halfway: half the rows written, then an error."""
+    _insert_rows(connection, indicator, number, rows.iloc[: len(rows) // 2])
     raise OSError("disk full")
 
 
-def _silent_corrupter(rows, path):
+def _silent_corrupter(connection, indicator, number, rows):
     """A writer that reports success but writes other values."""
-    from loaders.store import write_store
-    write_store(rows.assign(value=rows["value"] + 1), path)
+    _insert_rows(connection, indicator, number, rows.assign(value=rows["value"] + 1))
 
 
 @pytest.mark.parametrize("writer, message", [
@@ -358,23 +366,34 @@ def _silent_corrupter(rows, path):
 def test_failing_writer_leaves_the_previous_version(populated, monkeypatch, writer, message):
     before = snapshot(populated)
     v1 = imported("my_employed").set_index(KEY)["value"]
-    monkeypatch.setattr(user_store, "write_store", writer)
+    monkeypatch.setattr(store_db, "insert_rows", writer)
     preview = upload("kosis_labour_force_sido_download_20250626.xlsx")
     with pytest.raises(InputError, match=message):
         store_new(preview, "실업자 (천명)", "my_employed", unit="천명")
     with pytest.raises(InputError, match=message):
         store_new(preview, "실업자 (천명)", "brand_new", unit="천명")
-    assert snapshot(populated) == before  # no temp files, no new folder, same manifest
+    assert snapshot(populated) == before  # no rows, no version, no log entry, same generation
     assert imported("my_employed").set_index(KEY)["value"].equals(v1)
 
 
-def test_changed_files_are_refused_on_read(populated):
-    path = next((populated / "my_employed").glob("v*.parquet"))
-    data = bytearray(path.read_bytes())
-    data[-20] ^= 0xFF
-    path.write_bytes(bytes(data))
+def test_changed_rows_are_quarantined_on_read(populated):
+    """Rows changed behind the app's back (here: one value in the database) take the
+    series out of every page; everything else keeps working."""
+    with store_db.engine().begin() as connection:
+        connection.execute(store_db.user_rows.update()
+                           .where(store_db.user_rows.c.region_code == "11",
+                                  store_db.user_rows.c.year == 2024)
+                           .values(value=store_db.user_rows.c.value + 1))
+    loaders.clear_caches()
+    assert imported("my_employed").empty
+    [quarantined] = loaders.quarantined()
+    assert (quarantined.indicator, quarantined.version, quarantined.reason) == (
+        "my_employed", 1, "changed")
+    assert "checksum mismatch" in quarantined.detail
+    assert "my_employed" not in loaders.load_catalog().index
+    assert len(loaders.load_indicators()) == len(load_store())  # the bundled data, whole
     with pytest.raises(InputError, match="changed outside the app"):
-        user_store.current_rows()
+        user_store.read_version("my_employed", 1)
 
 
 def test_values_and_nan_survive_the_round_trip(user_dir):
