@@ -121,6 +121,13 @@ def _memo(store: pd.DataFrame, catalog: pd.DataFrame, key: tuple, compute):
     return value
 
 
+def forget(store: pd.DataFrame) -> None:
+    """Drop what was remembered for a store that will not be used again (the validation
+    gate's candidates), so the memo does not keep it alive."""
+    for key in [key for key, value in _MEMO.items() if value[0] is store]:
+        del _MEMO[key]
+
+
 def _unit_factor(row_unit: str, catalog_unit: str) -> float:
     """Multiplier from a row's published unit to the catalog unit ('만개' → '개' is 10,000)."""
     if row_unit.startswith(catalog_unit) or catalog_unit == "%":

@@ -1,16 +1,21 @@
-"""Import page: upload a KOSIS, MOIS or tidy file, check the preview, confirm, roll back.
+"""Import page: upload a KOSIS, MOIS or tidy file, check the preview, confirm, roll back;
+who may change the shared store, what changed, and what was quarantined.
 
-Thin by design: parsing, checks and storage live in loaders (importing, user_store). Text
-that comes from a file is only ever shown through st.dataframe, st.text or widget
-values, never as markdown or HTML.
+Thin by design: parsing, checks and storage live in loaders (importing, user_store), the
+validation gate in ui.validation_gate, roles in ui.access. Text that comes from a file is
+only ever shown through st.dataframe, st.text or widget values, never as markdown or HTML.
 """
 
+import pandas as pd
 import streamlit as st
 
 from loaders import (MAX_UPLOAD_MB, THEMES, InputError, catalog_overview, clear_caches,
                      confirm_new, confirm_update, load_bundled_catalog, load_catalog,
-                     load_indicators, preview_upload, rollback, user_series, versions_table)
+                     load_indicators, preview_upload, quarantined, rollback, store_changes,
+                     store_snapshot, user_series, versions_table)
 from i18n import t
+from ui import validation_gate
+from ui.access import Editor, sign_in_panel
 from ui.layout import page_setup
 
 PREVIEW, UPLOAD_ERROR, MESSAGE = "import_preview", "import_upload_error", "import_message"
@@ -40,6 +45,15 @@ def after_change(message: str) -> None:
 def show_failure(headline: str, error: Exception) -> None:
     st.error(headline)
     st.text(str(error))
+
+
+def show_gate_failure(error: validation_gate.GateError, lang: str) -> None:
+    """What the validation gate refused: each view that cannot be computed, and why."""
+    st.error(t("gate_failed", lang).format(count=len(error.failures)))
+    st.dataframe(pd.DataFrame([(f.page, f.view, f.error) for f in error.failures],
+                              columns=[t("col_page", lang), t("col_view", lang),
+                                       t("col_error", lang)]),
+                 hide_index=True, width="stretch", height=240)
 
 
 def show_preview(preview, lang: str) -> str:
@@ -76,7 +90,7 @@ def show_preview(preview, lang: str) -> str:
     return key
 
 
-def confirm_form(preview, key: str, lang: str) -> None:
+def confirm_form(preview, key: str, editor: Editor, lang: str) -> None:
     st.subheader(t("confirm_heading", lang))
     mode = st.radio(t("mode", lang), ["new", "update"], horizontal=True, key="import_mode",
                     format_func=lambda m: t(f"mode_{m}", lang))
@@ -101,12 +115,19 @@ def confirm_form(preview, key: str, lang: str) -> None:
     if not submitted:
         return
     try:
-        if mode == "new":
-            version = confirm_new(preview, key, indicator.strip(), name_ko=name_ko,
-                                  name_en=name_en, unit=unit, additive=additive, theme=theme,
-                                  publisher_ko=publisher, publisher_en=publisher)
-        else:
-            version = confirm_update(preview, key, indicator)
+        with st.spinner(t("gate_running", lang)):
+            if mode == "new":
+                version = confirm_new(preview, key, indicator.strip(), name_ko=name_ko,
+                                      name_en=name_en, unit=unit, additive=additive,
+                                      theme=theme, publisher_ko=publisher,
+                                      publisher_en=publisher, author=editor.author,
+                                      check=validation_gate.check)
+            else:
+                version = confirm_update(preview, key, indicator, author=editor.author,
+                                         check=validation_gate.check)
+    except validation_gate.GateError as error:
+        show_gate_failure(error, lang)
+        return
     except InputError as error:
         show_failure(t("store_failed", lang), error)
         return
@@ -114,7 +135,8 @@ def confirm_form(preview, key: str, lang: str) -> None:
                                           rows=version.rows))
 
 
-def versions_panel(lang: str) -> None:
+def versions_panel(editor: Editor | None, lang: str) -> None:
+    quarantine_panel(lang)
     series = user_series()
     if not series:
         st.info(t("no_user_data", lang))
@@ -126,11 +148,14 @@ def versions_panel(lang: str) -> None:
         "source_file": t("col_file", lang), "imported_at": t("col_imported_at", lang),
         "rows": t("col_rows", lang), "origin": t("col_origin", lang),
         "sha256": t("col_checksum", lang)}), hide_index=True, width="stretch")
+    if editor is None:
+        st.caption(t("access_viewer_rollback", lang))
+        return
     chosen = st.selectbox(t("series_select", lang), [m.indicator for m in series],
                           key="rollback_choice")
     if st.button(t("rollback_button", lang), key="rollback_button"):
         try:
-            manifest = rollback(chosen)
+            manifest = rollback(chosen, author=editor.author)
         except InputError as error:
             show_failure(t("rollback_failed", lang), error)
             return
@@ -138,25 +163,62 @@ def versions_panel(lang: str) -> None:
         after_change(t("rolled_back", lang).format(indicator=chosen, current=current))
 
 
+def quarantine_panel(lang: str) -> None:
+    """Series left out of every page because they cannot be read, and why."""
+    left_out = quarantined()
+    if not left_out:
+        return
+    st.warning(t("quarantine_heading", lang).format(count=len(left_out)))
+    st.dataframe(pd.DataFrame([
+        (q.indicator, f"v{q.version}" if q.version else "", t(f"quarantine_{q.reason}", lang),
+         q.detail) for q in left_out],
+        columns=[t("col_id", lang), t("col_version", lang), t("col_why", lang),
+                 t("col_detail", lang)]), hide_index=True, width="stretch")
+
+
+def changes_panel(lang: str) -> None:
+    """Every change to the store: who, when, what, from which file."""
+    log = store_changes()
+    if not log:
+        st.info(t("no_changes", lang))
+        return
+    st.dataframe(pd.DataFrame([
+        (c.at[:19].replace("T", " "), c.author, t(f"action_{c.action}", lang), c.indicator,
+         f"v{c.version}" if c.version else "", c.source_file, c.sha256[:12], c.detail)
+        for c in log], columns=[
+        t("col_imported_at", lang), t("col_author", lang), t("col_action", lang),
+        t("col_id", lang), t("col_version", lang), t("col_file", lang),
+        t("col_checksum", lang), t("col_detail", lang)]), hide_index=True, width="stretch")
+
+
 lang = page_setup("import_title")
 st.title(t("import_heading", lang))
 st.write(t("import_intro", lang))
+editor = sign_in_panel(lang)
+if store_snapshot().error:
+    st.error(t("store_unreadable", lang))
 if message := st.session_state.pop(MESSAGE, None):
     st.success(message)
 
-upload_tab, versions_tab, bundled_tab = st.tabs(
-    [t("tab_upload", lang), t("tab_versions", lang), t("tab_bundled", lang)])
+upload_tab, versions_tab, changes_tab, bundled_tab = st.tabs(
+    [t("tab_upload", lang), t("tab_versions", lang), t("tab_changes", lang),
+     t("tab_bundled", lang)])
 with upload_tab:
-    st.file_uploader(t("upload_label", lang), type=["csv", "xlsx"], key="import_upload",
-                     on_change=read_upload, max_upload_size=MAX_UPLOAD_MB,
-                     help=t("upload_help", lang).format(mb=MAX_UPLOAD_MB))
-    if UPLOAD_ERROR in st.session_state:
-        show_failure(t("upload_failed", lang), st.session_state[UPLOAD_ERROR])
-    if PREVIEW in st.session_state:
-        preview = st.session_state[PREVIEW]
-        confirm_form(preview, show_preview(preview, lang), lang)
+    if editor is None:
+        st.info(t("access_viewer_upload", lang))
+    else:
+        st.file_uploader(t("upload_label", lang), type=["csv", "xlsx"], key="import_upload",
+                         on_change=read_upload, max_upload_size=MAX_UPLOAD_MB,
+                         help=t("upload_help", lang).format(mb=MAX_UPLOAD_MB))
+        if UPLOAD_ERROR in st.session_state:
+            show_failure(t("upload_failed", lang), st.session_state[UPLOAD_ERROR])
+        if PREVIEW in st.session_state:
+            preview = st.session_state[PREVIEW]
+            confirm_form(preview, show_preview(preview, lang), editor, lang)
 with versions_tab:
-    versions_panel(lang)
+    versions_panel(editor, lang)
+with changes_tab:
+    changes_panel(lang)
 with bundled_tab:
     overview = catalog_overview(load_indicators(), load_catalog(), lang)
     st.dataframe(overview.rename(columns={
