@@ -17,7 +17,7 @@ from exports.scorecard_sheet import scorecard_sheet_png
 from loaders import load_catalog, load_indicators
 from ui import briefing
 from i18n import t
-from ui.layout import PAGE_ICON, current_language, page_setup
+from ui.layout import PAGE_ICON, current_language, page_setup, view_cache
 from ui.url_state import current_page_url, share_url
 
 PLAN_COMPARISON_YEARS = [2010, 2020]  # the years the 2023 plan quotes GRDP shares for
@@ -27,12 +27,12 @@ SCORECARD_COLUMNS = 4  # panels stay legible on a 1440 px screen
 IMPORT_PAGE: str | None = "pages/4_데이터.py"
 
 
-@st.cache_data(show_spinner=False)
+@view_cache(show_spinner=False)
 def scorecard_panels() -> list[Panel]:
     return scorecard(load_indicators(), load_catalog())
 
 
-@st.cache_data(show_spinner=False)
+@view_cache(show_spinner=False)
 def panel_spec(key: str, lang: str) -> dict:
     """The panel's Vega-Lite spec, built and validated once per language."""
     panel = next(p for p in scorecard_panels() if p.spec.key == key)
@@ -73,7 +73,7 @@ def show_panel(panel: Panel, catalog, lang: str) -> None:
             import_offer(lang)
 
 
-@st.cache_data(show_spinner=False)
+@view_cache(show_spinner=False)
 def overview_tables(lang: str) -> dict[str, pd.DataFrame]:
     """The capital-vs-rest tables for every indicator (computed once per data version)."""
     store, catalog = load_indicators(), load_catalog()
@@ -84,7 +84,7 @@ def overview_tables(lang: str) -> dict[str, pd.DataFrame]:
             "published": published_table(published_groups(store), catalog, lang)}
 
 
-@st.cache_data(show_spinner=False)
+@view_cache(show_spinner=False)
 def plan_year_shares() -> dict[int, float]:
     """비수도권 share of nominal GRDP in the years the plan quotes, from the bundled series."""
     return noncapital_shares(load_indicators(), load_catalog(), "grdp_nominal",

@@ -144,7 +144,7 @@ def generation() -> tuple[str, str]:
         _prepare(url)
         if not store_db.exists(url):
             return label, "empty"
-        with store_db.engine(url).connect() as connection:
+        with store_db.ensure_schema(url).connect() as connection:
             store_id, number = store_db.state(connection)
         return label, f"{store_id}:{number}"
     except SQLAlchemyError as error:

@@ -24,7 +24,7 @@ from loaders.catalog import themed_name
 from ui import briefing
 from ui.export_buttons import data_downloads, map_downloads
 from i18n import t
-from ui.layout import keep_valid, page_setup
+from ui.layout import keep_valid, page_setup, view_cache
 from ui.page_schemas import map_schema
 from ui.url_state import (copy_link, current_page_url, format_value, load_state, seed_widgets,
                           share_url, write_state)
@@ -35,12 +35,12 @@ SIDE_WIDTH = 290      # px: the legend and the region trend beside the map
 MAP_MIN_WIDTH = 480   # px: below this the side panel wraps under the map
 
 
-@st.cache_data(show_spinner=False)
+@view_cache(show_spinner=False)
 def cached_pool(options: MapOptions) -> pd.Series:
     return breaks_pool(load_indicators(), load_catalog(), options)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@view_cache(show_spinner=False, max_entries=256)
 def cached_view(options: MapOptions, lang: str) -> tuple[MapView, str]:
     """The view and its serialised GeoJSON for one set of choices."""
     level = "sido" if options.dissolve != "none" else options.level
@@ -51,7 +51,7 @@ def cached_view(options: MapOptions, lang: str) -> tuple[MapView, str]:
     return view, choropleth_geojson(view.regions, geometries)
 
 
-@st.cache_data(show_spinner=False)
+@view_cache(show_spinner=False)
 def cached_series(indicator: str, measure: str, base_year, level: str, reference: str):
     return measure_series(load_indicators(), load_catalog(), indicator, measure, base_year,
                           level, reference)

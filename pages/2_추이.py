@@ -17,24 +17,24 @@ from loaders.catalog import by_theme, themed_name
 from ui import briefing
 from ui.export_buttons import chart_downloads, data_downloads
 from i18n import t
-from ui.layout import (keep_valid, load_page_state, measure_radio, page_setup,
+from ui.layout import (keep_valid, load_page_state, measure_radio, page_setup, view_cache,
                        write_page_state)
 from ui.page_schemas import trends_schema
 from ui.url_state import copy_link, current_page_url, seed_widgets, share_url
 
 
-@st.cache_data(show_spinner=False)
+@view_cache(show_spinner=False)
 def availability(indicator: str, view: str) -> dict[str, Availability]:
     return trend_availability(load_indicators(), load_catalog(), indicator, view)
 
 
-@st.cache_data(show_spinner=False)
+@view_cache(show_spinner=False)
 def cached_trend(indicator: str, measure: str, view: str, base_year: int | None,
                  regions: tuple[str, ...] | None):
     return trend(load_indicators(), load_catalog(), indicator, measure, view, base_year, regions)
 
 
-@st.cache_data(show_spinner=False)
+@view_cache(show_spinner=False)
 def chart_spec(indicator: str, measure: str, view: str, base_year: int | None,
                regions: tuple[str, ...] | None, years: tuple[int, int], small_multiples: bool,
                shared_y: bool, lang: str) -> dict:
@@ -44,7 +44,7 @@ def chart_spec(indicator: str, measure: str, view: str, base_year: int | None,
                        shared_y).to_dict()
 
 
-@st.cache_data(show_spinner=False)
+@view_cache(show_spinner=False)
 def data_table(indicator: str, measure: str, view: str, base_year: int | None,
                regions: tuple[str, ...] | None, years: tuple[int, int], lang: str):
     shown = within(cached_trend(indicator, measure, view, base_year, regions), years)

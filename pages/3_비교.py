@@ -19,7 +19,7 @@ from loaders.crosswalk import gwonyeok_names, gwonyeok_table
 from ui import briefing
 from ui.export_buttons import chart_downloads, data_downloads
 from i18n import t
-from ui.layout import (keep_valid, load_page_state, measure_radio, page_setup,
+from ui.layout import (keep_valid, load_page_state, measure_radio, page_setup, view_cache,
                        write_page_state)
 from ui.page_schemas import (COMPARE_DEFAULT_GWONYEOK, COMPARE_DEFAULT_PROFILE,
                              COMPARE_DEFAULT_REGIONS, COMPARE_DEFAULT_YEAR, COMPARE_MAX,
@@ -33,23 +33,23 @@ DEFAULT_REGIONS, DEFAULT_GWONYEOK = COMPARE_DEFAULT_REGIONS, COMPARE_DEFAULT_GWO
 DEFAULT_YEAR, DEFAULT_PROFILE = COMPARE_DEFAULT_YEAR, COMPARE_DEFAULT_PROFILE
 
 
-@st.cache_data(show_spinner=False)
+@view_cache(show_spinner=False)
 def years() -> list[int]:
     return compare_years(load_indicators(), load_catalog())
 
 
-@st.cache_data(show_spinner=False)
+@view_cache(show_spinner=False)
 def cross_section(year: int, by: str):
     builder = gwonyeok_cross_section if by == "gwonyeok" else regional_cross_section
     return builder(load_indicators(), load_catalog(), year)
 
 
-@st.cache_data(show_spinner=False)
+@view_cache(show_spinner=False)
 def year_indicators(year: int) -> list[str]:
     return indicators_in_year(load_indicators(), load_catalog(), year)
 
 
-@st.cache_data(show_spinner=False)
+@view_cache(show_spinner=False)
 def comparison(year: int, by: str, codes: tuple[str, ...], lang: str):
     """(display table, chart spec or None when no indicator compares with the nation)."""
     data, catalog = cross_section(year, by), load_catalog()
@@ -59,26 +59,26 @@ def comparison(year: int, by: str, codes: tuple[str, ...], lang: str):
     return table, comparison_chart(data, list(codes), by, catalog, year, lang).to_dict()
 
 
-@st.cache_data(show_spinner=False)
+@view_cache(show_spinner=False)
 def rank_options(indicator: str, year: int) -> dict:
     return ranked_measures(load_indicators(), load_catalog(), indicator, year)
 
 
-@st.cache_data(show_spinner=False)
+@view_cache(show_spinner=False)
 def ranked_spec(indicator: str, year: int, measure: str, lang: str) -> dict:
     store, catalog = load_indicators(), load_catalog()
     result = ranked(store, catalog, indicator, year, measure)
     return ranked_chart(result, catalog.loc[indicator], measure, year, lang).to_dict()
 
 
-@st.cache_data(show_spinner=False)
+@view_cache(show_spinner=False)
 def ranked_figure(indicator: str, year: int, measure: str, lang: str) -> str:
     """The pinned ranking's key figure (highest and lowest 시도)."""
     return ranked_key_figure(ranked(load_indicators(), load_catalog(), indicator, year, measure),
                              year, lang)
 
 
-@st.cache_data(show_spinner=False)
+@view_cache(show_spinner=False)
 def profile_spec(region: str, lang: str) -> dict | None:
     store, catalog = load_indicators(), load_catalog()
     profile = region_profile(store, catalog, region, profile_indicators(catalog))

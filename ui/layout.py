@@ -3,9 +3,12 @@ widget and URL-state helpers the pages share."""
 
 from __future__ import annotations
 
+import functools
+import inspect
+
 import streamlit as st
 
-from loaders import data_version
+from loaders import data_version, show_user_data, showing_user_data, store_snapshot
 from i18n import LANGUAGES, t
 from ui.url_state import GLOBAL_PARAMS, Schema, State, encode_state, load_state, write_state
 
@@ -13,6 +16,7 @@ _WRITTEN = "_url_state_written_{page}"
 
 
 LANGUAGE_STATE = "ui_lang"
+BUNDLED_ONLY_STATE = "ui_bundled_only"  # the viewer chose to hide every user series
 # An emoji favicon is drawn by the browser itself; a :material: page icon would make
 # Streamlit fetch the favicon from fonts.gstatic.com.
 PAGE_ICON = "📊"
@@ -28,6 +32,48 @@ def forget_stale_page_caches() -> None:
     _CACHED_DATA_VERSION[0] = version
 
 
+def view_cache(**options):
+    """st.cache_data for page views whose key also says whether the session shows user
+    series, so a viewer who switched to the bundled data never gets a view cached for
+    one who did not (and the other way round)."""
+    def decorate(function):
+        def keyed(with_user_data: bool, *args, **kwargs):
+            return function(*args, **kwargs)
+        keyed.__module__, keyed.__qualname__ = function.__module__, function.__qualname__
+        keyed.__wrapped__ = function  # the cache key hashes the page function's source
+        keyed.__signature__ = inspect.signature(keyed, follow_wrapped=False)
+        cached = st.cache_data(**options)(keyed)
+
+        @functools.wraps(function)
+        def call(*args, **kwargs):
+            return cached(showing_user_data(), *args, **kwargs)
+        call.clear = cached.clear
+        return call
+    return decorate
+
+
+def settle_pending_versions() -> None:
+    """Versions stored without the validation gate (command-line refresh, migrated
+    parquet store) are checked before any page reads them; failures are quarantined."""
+    if store_snapshot().pending():
+        from ui.validation_gate import check_pending  # the gate imports every builder
+        check_pending()
+
+
+def user_data_toggle(lang: str) -> None:
+    """One click back to the bundled data: hides every user update and import for this
+    session (kept across pages), shown only while the store holds user series."""
+    bundled_only = bool(st.session_state.get(BUNDLED_ONLY_STATE, False))
+    if store_snapshot().usable():
+        st.session_state["bundled_only_toggle"] = bundled_only
+        bundled_only = st.sidebar.toggle(t("bundled_only_toggle", lang), key="bundled_only_toggle",
+                                         help=t("bundled_only_help", lang))
+        st.session_state[BUNDLED_ONLY_STATE] = bundled_only
+        if bundled_only:
+            st.sidebar.caption(t("bundled_only_on", lang))
+    show_user_data(not bundled_only)
+
+
 def current_language() -> str:
     """Language from the URL (?lang=en), else the one this session chose on another page,
     else Korean; unknown values fall back. Page switches drop the query, not the session."""
@@ -39,6 +85,7 @@ def page_setup(title_key: str) -> str:
     """Page config, the shared language toggle, and the page title; returns the language."""
     lang = current_language()
     st.set_page_config(page_title=t(title_key, lang), page_icon=PAGE_ICON, layout="wide")
+    settle_pending_versions()
     forget_stale_page_caches()
     choice = st.sidebar.radio(
         t("language", lang), LANGUAGES, index=LANGUAGES.index(lang), horizontal=True,
@@ -47,6 +94,7 @@ def page_setup(title_key: str) -> str:
     st.query_params["lang"] = choice
     if choice != lang:
         st.rerun()
+    user_data_toggle(choice)
     return choice
 
 
