@@ -25,6 +25,7 @@ import pandas as pd
 from analysis.gap import capital_codes
 from analysis.measures import indicator_rows
 from analysis.trends import CAPITAL, NONCAPITAL, aggregate_levels, is_rate
+from loaders.user_versions import labelled, user_version
 
 COMPUTED, PUBLISHED, DERIVED = "computed", "published", "derived"
 STATUS_COMPUTED, STATUS_PARTIAL, STATUS_UNAVAILABLE = "computed", "partial", "unavailable"
@@ -178,7 +179,13 @@ def build_panel(store: pd.DataFrame, catalog: pd.DataFrame, spec: PanelSpec) -> 
               else STATUS_COMPUTED if (series["method"] == COMPUTED).all()
               and all(catalog.loc[i, "kind"] == "statistic" for i in series["indicator"])
               else STATUS_PARTIAL)
-    return Panel(spec, status, series, *_fill_source(catalog, spec),
+    publisher_ko, publisher_en, kosis = _fill_source(catalog, spec)
+    fed = [catalog.loc[i] for i in dict.fromkeys(series["indicator"])
+           if user_version(catalog.loc[i])]
+    if fed:  # a user version feeds the panel: say so before the publisher
+        publisher_ko, publisher_en = (labelled(publisher_ko, fed[0], "ko"),
+                                      labelled(publisher_en, fed[0], "en"))
+    return Panel(spec, status, series, publisher_ko, publisher_en, kosis,
                  fragments=bundled_fragments(store, catalog, spec, set(series["year"])))
 
 

@@ -56,6 +56,13 @@ def version_label(version: UserVersion, lang: str) -> str:
     return f"{kind} v{version.number} · {version.source_file} · {version.date}"
 
 
+def labelled(text: str, entry: pd.Series, lang: str) -> str:
+    """A publisher or source line, with the user version first when one feeds the entry:
+    '[사용자 갱신 v3 · grdp.csv · 2026-11-02] 통계청 지역소득 (KOSIS 101 DT_1C81)'."""
+    version = user_version(entry)
+    return f"[{version_label(version, lang)}] {text}" if version else text
+
+
 def version_source(manifest, stored_source: str) -> str:
     """A user row's source: its version's label first, then what the row recorded."""
     label = version_label(UserVersion.of(manifest), "ko")
