@@ -38,8 +38,10 @@ def labour_preview():
 def two_versions():
     preview = labour_preview()
     for key in ("취업자 (천명)", "실업자 (천명)"):
-        loaders.confirm_new(preview, key, "shared_series", name_ko="공유", name_en="shared",
-                            unit="천명", additive=True, theme="labour", author="first (personal)")
+        version = loaders.confirm_new(preview, key, "shared_series", name_ko="공유",
+                                      name_en="shared", unit="천명", additive=True,
+                                      theme="labour", author="first (personal)")
+        user_store.record_gate("shared_series", version.number, True, "", "validation gate")
 
 
 def page(secrets: dict | None = None, **state) -> AppTest:
@@ -107,7 +109,10 @@ def test_shared_mode_viewers_cannot_change_anything(store_dir):
     versions = app.dataframe[0].value
     assert versions["Version"].tolist() == ["v2", "v1"]  # viewers see the history
     log = app.dataframe[1].value
-    assert log["Who"].tolist() == ["first (personal)"] * 2
+    imports = log[log["What"] == "imported"]
+    assert imports["Who"].tolist() == ["first (personal)"] * 2
+    assert imports["Source file"].str.startswith("kosis_labour_force").all()
+    assert log.loc[log["What"] == "validated", "Who"].tolist() == ["validation gate"] * 2
 
 
 def test_wrong_password_is_refused_and_the_right_one_makes_an_editor(store_dir):
