@@ -22,6 +22,7 @@ from charts.theme import (CAPITAL_COLOR, FONT_FAMILY, GWONYEOK_COLORS, NATION_CO
                           NONCAPITAL_COLOR)
 from loaders.crosswalk import gwonyeok_names, gwonyeok_table, region_table
 from i18n import t
+from loaders.user_versions import label_user_years
 
 HEIGHT = 380
 PANEL_HEIGHT = 150
@@ -179,6 +180,8 @@ def chart_data(trend: Trend, entry: pd.Series, lang: str) -> pd.DataFrame:
     data["label"] = data["series"].map({s: series_label(s, lang, rate) for s in series})
     data["color"] = data["series"].map({s: series_color(s, trend.view) for s in series})
     unit = trend.unit_en if lang == "en" else trend.unit_ko
+    if "source" in data:
+        data = label_user_years(data, entry, lang)
     return with_tooltip_text(data, trend.decimals, unit, lang)
 
 

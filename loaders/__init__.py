@@ -159,10 +159,18 @@ def _combine_catalog(series: list[user_store.Manifest]) -> pd.DataFrame:
         else bundled.copy()
     for column, default in USER_COLUMNS.items():
         catalog[column] = default
+    years = _user_years(series)
     for manifest in shown:
-        for column, value in UserVersion.of(manifest).as_columns().items():
+        version = UserVersion.of(manifest, years.get(manifest.indicator, ()))
+        for column, value in version.as_columns().items():
             catalog.loc[manifest.indicator, column] = value
     return catalog
+
+
+def _user_years(series: list[user_store.Manifest]) -> dict[str, list[int]]:
+    rows = store_snapshot().rows
+    return {indicator: sorted(set(frame["year"])) for indicator, frame in
+            rows[rows["indicator"].isin({m.indicator for m in series})].groupby("indicator")}
 
 
 def _shown(series: list[user_store.Manifest]) -> list[user_store.Manifest]:

@@ -17,7 +17,8 @@ import pandas as pd
 
 from i18n import t
 
-USER_COLUMNS = {"user_kind": "", "user_version": 0, "user_file": "", "user_date": ""}
+USER_COLUMNS = {"user_kind": "", "user_version": 0, "user_file": "", "user_date": "",
+                "user_years": ""}
 MAX_FILE_CHARS = 60
 _UNSAFE = re.compile(r"[^\w .\-]")  # file names go into captions rendered as markdown
 
@@ -29,16 +30,18 @@ class UserVersion:
     number: int
     source_file: str   # as shown: markup characters replaced, shortened
     date: str          # YYYY-MM-DD (UTC) of the import
+    years: tuple[int, ...] = ()  # the years the version holds values for
 
     @classmethod
-    def of(cls, manifest) -> UserVersion:
+    def of(cls, manifest, years=()) -> UserVersion:
         version = manifest.current_version
         return cls(manifest.kind, version.number, safe_file_name(version.source_file),
-                   version.imported_at[:10])
+                   version.imported_at[:10], tuple(sorted({int(y) for y in years})))
 
     def as_columns(self) -> dict:
         return {"user_kind": self.kind, "user_version": self.number,
-                "user_file": self.source_file, "user_date": self.date}
+                "user_file": self.source_file, "user_date": self.date,
+                "user_years": ",".join(map(str, self.years))}
 
 
 def user_version(entry: pd.Series) -> UserVersion | None:
@@ -46,8 +49,9 @@ def user_version(entry: pd.Series) -> UserVersion | None:
     number = entry.get("user_version", 0)
     if not number or pd.isna(number):
         return None
+    years = tuple(int(y) for y in str(entry.get("user_years", "") or "").split(",") if y)
     return UserVersion(str(entry["user_kind"]), int(number), str(entry["user_file"]),
-                       str(entry["user_date"]))
+                       str(entry["user_date"]), years)
 
 
 def version_label(version: UserVersion, lang: str) -> str:
@@ -61,6 +65,17 @@ def labelled(text: str, entry: pd.Series, lang: str) -> str:
     '[사용자 갱신 v3 · grdp.csv · 2026-11-02] 통계청 지역소득 (KOSIS 101 DT_1C81)'."""
     version = user_version(entry)
     return f"[{version_label(version, lang)}] {text}" if version else text
+
+
+def label_user_years(data: pd.DataFrame, entry: pd.Series, lang: str) -> pd.DataFrame:
+    """Points without a row source (computed group totals) in a year the user version
+    feeds get its label, so a tooltip never shows a user's figure as an official one."""
+    version = user_version(entry)
+    if version is None or "source" not in data or "year" not in data:
+        return data
+    blank = data["source"].fillna("") == ""
+    return data.assign(source=data["source"].mask(blank & data["year"].isin(version.years),
+                                                  version_label(version, lang)))
 
 
 def version_source(manifest, stored_source: str) -> str:

@@ -164,7 +164,8 @@ def test_every_page_shows_the_label(updated, path, lang):
 
 
 def test_one_toggle_shows_the_bundled_series_again(updated):
-    app = AppTest.from_file(str(ROOT / "pages/2_추이.py"), default_timeout=180).run()
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
+    app.switch_page("pages/2_추이.py").run()
     assert updated["ko"] in _shown_text(app)
     app.sidebar.toggle(key="bundled_only_toggle").set_value(True).run()
     assert not app.exception

@@ -65,8 +65,8 @@ def user_data_toggle(lang: str) -> None:
     session (kept across pages), shown only while the store holds user series."""
     bundled_only = bool(st.session_state.get(BUNDLED_ONLY_STATE, False))
     if store_snapshot().usable():
-        st.session_state["bundled_only_toggle"] = bundled_only
-        bundled_only = st.sidebar.toggle(t("bundled_only_toggle", lang), key="bundled_only_toggle",
+        bundled_only = st.sidebar.toggle(t("bundled_only_toggle", lang), value=bundled_only,
+                                         key="bundled_only_toggle",
                                          help=t("bundled_only_help", lang))
         st.session_state[BUNDLED_ONLY_STATE] = bundled_only
         if bundled_only:
