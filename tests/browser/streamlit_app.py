@@ -272,6 +272,24 @@ class App:
             raise NoSuchElementException(f"no option {option!r}; listed: {listed[:40]}") \
                 from None
 
+    def type_text(self, label: str, text: str) -> "App":
+        """Type into the text (or password) input labelled ``label``; Tab commits it
+        (inside a form nothing runs until the form's button is pressed)."""
+        field = self.widget("stTextInput", label).find_element(By.CSS_SELECTOR, "input")
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", field)
+        field.send_keys(Keys.CONTROL, "a")
+        field.send_keys(text, Keys.TAB)
+        return self.wait_idle()
+
+    def upload(self, label: str, path: Path) -> "App":
+        """Give the file uploader labelled ``label`` a file, as a person choosing it does."""
+        widget = self.widget("stFileUploader", label)
+        widget.find_element(By.CSS_SELECTOR, 'input[type="file"]').send_keys(str(path))
+        stem = path.stem[:7]  # the uploader shortens long names ('kosis_g...240315.csv')
+        self.wait_for(lambda app: stem in app.widget("stFileUploader", label).text,
+                      message=f"{path.name} not uploaded")
+        return self.wait_idle()
+
     def toggle(self, label: str) -> "App":
         widget = self.widget("stCheckbox", label)
         return self.click(widget.find_element(By.CSS_SELECTOR, "label"))
@@ -292,6 +310,15 @@ class App:
                 return candidate
         shown = sorted({_without_icon(c.text) for c in self.find("button") if c.text.strip()})
         raise NoSuchElementException(f"no button {label!r}; buttons: {shown}")
+
+    def open_tab(self, label: str) -> "App":
+        """Show the tab labelled ``label`` (tabs switch in the browser; nothing reruns)."""
+        tabs = self.find('[role="tab"]')
+        for tab in tabs:
+            if _without_icon(tab.text) == label:
+                self.click(tab)
+                return self
+        raise NoSuchElementException(f"no tab {label!r}; tabs: {[t.text for t in tabs]}")
 
     def press(self, label: str) -> "App":
         return self.click(self.button(label))
