@@ -5,8 +5,9 @@ Run: python -m loaders.refresh [--indicator ID ...] [--dry-run]
 Every catalog indicator with a KOSIS org and table id, and a row mapping in
 loaders/kosis_tables.py, is fetched with pykosis: its recent years (enough to pick up
 revisions) are compared with what the dashboard shows now, and when anything changed a
-new version is written through loaders.user_store (temporary file, read back, rename),
-so a failed or interrupted refresh leaves the previous data in place. The report lists
+new version is written through loaders.user_store (one transaction, read back before it
+commits), so a failed or interrupted refresh leaves the previous data in place; the app
+runs the validation gate on it before any page shows it. The report lists
 new years and revised values (old → new).
 
 The API key comes from the KOSIS_API_KEY environment variable or from
