@@ -26,6 +26,7 @@ from loaders.importing import (MAX_UPLOAD_MB, catalog_overview, confirm_new, con
                                preview_upload, versions_table)
 from loaders.policy import load_policy_layers
 from loaders.store import load_store
+from loaders.store_db import is_embedded as store_is_embedded
 from loaders.user_catalog import entries_table
 from loaders.user_versions import (USER_COLUMNS, UserVersion, user_version,
                                    version_source)
@@ -186,5 +187,5 @@ __all__ = [
     "load_bundled_catalog", "load_catalog", "load_indicators", "load_policy_layers",
     "load_regions", "preview_upload", "quarantined", "region_existed", "region_table",
     "resolve_sido", "rollback", "show_user_data", "showing_user_data", "store_changes",
-    "store_snapshot", "user_series", "user_version", "versions_table",
+    "store_is_embedded", "store_snapshot", "user_series", "user_version", "versions_table",
 ]

@@ -39,7 +39,6 @@ ENV_VAR = store_db.DATA_ENV
 INDICATOR_ID = re.compile(r"^[a-z][a-z0-9_]{1,62}$")
 KINDS = ("imported", "update")
 ORIGINS = ("upload", "kosis_api")
-USER_LEVELS = series_checks.USER_LEVELS
 KEY = ["indicator", "level", "region_code", "year"]
 GATE_PASSED, GATE_PENDING, GATE_FAILED = "passed", "pending", "failed"
 
@@ -129,10 +128,6 @@ class Snapshot:
 
 class StoreBusyError(InputError):
     """Another writer held the store for longer than a writer waits."""
-
-
-def user_data_dir():
-    return store_db.user_data_dir()
 
 
 def generation() -> tuple[str, str]:
@@ -228,14 +223,18 @@ def current_entries() -> list[dict]:
 
 
 def changes(limit: int = 500) -> list[Change]:
-    """The change log, newest first."""
+    """The change log, newest first ([] when the store cannot be read: the import page
+    says so)."""
     url = store_db.store_url()
-    _prepare(url)
-    if not store_db.exists(url):
+    try:
+        _prepare(url)
+        if not store_db.exists(url):
+            return []
+        with store_db.reading(url) as connection:
+            found = connection.execute(select(user_changes).order_by(user_changes.c.id.desc())
+                                       .limit(limit)).all()
+    except SQLAlchemyError:
         return []
-    with store_db.reading(url) as connection:
-        found = connection.execute(select(user_changes).order_by(user_changes.c.id.desc())
-                                   .limit(limit)).all()
     return [Change(r.at, r.author, r.action, r.indicator, r.version, r.source_file, r.sha256,
                    r.detail) for r in found]
 

@@ -18,6 +18,7 @@ from sqlalchemy.exc import OperationalError
 import loaders
 from conftest import ROOT, dump_store
 from loaders import InputError, preview_upload, store_db, user_store
+from loaders.store import load_store
 
 SIDO = ("서울", "부산", "대구", "인천", "광주", "대전", "울산", "세종", "경기", "강원", "충북",
         "충남", "전북", "전남", "경북", "경남", "제주")
@@ -173,3 +174,28 @@ def test_concurrent_imports_of_one_indicator_from_two_processes_serialise(backen
     assert sorted(authors) == ["a"] * 8 + ["b"] * 8
     for number in range(1, 17):  # every version reads back with its checksum
         assert len(user_store.read_version("raced", number)) == len(SIDO)
+
+
+def test_a_damaged_database_file_leaves_every_page_working(backend, monkeypatch):
+    """Garbage in store.sqlite: pages show the bundled data, the import page says the
+    store cannot be read (no path), and a save is refused with a plain message."""
+    if backend != "sqlite":
+        pytest.skip("SQLite only")
+    from streamlit.testing.v1 import AppTest
+    path = store_db.user_data_dir() / store_db.SQLITE_FILE
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"this is not a database" * 100)
+    store_db.forget_engines()
+    loaders.clear_caches()
+    assert loaders.store_snapshot().error == "DatabaseError"
+    assert len(loaders.load_indicators()) == len(load_store())
+    monkeypatch.setenv("DASHBOARD_MODE", "personal")
+    app = AppTest.from_file(str(ROOT / "pages" / "4_데이터.py"), default_timeout=120)
+    app.query_params["lang"] = "en"
+    app.run()
+    assert not app.exception
+    shown = [e.value for e in app.error]
+    assert any("The user store cannot be read" in value for value in shown)
+    assert not any(str(store_db.user_data_dir()) in value for value in shown)
+    with pytest.raises(InputError, match=r"the store could not be written \(DatabaseError\)"):
+        store_series("firm_count", {2021: 1})

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from i18n import t
-from loaders import access, store_db
+from loaders import access, store_is_embedded
 
 SESSION_EDITOR = "access_editor"
 FORWARDED_HEADERS = ("x-forwarded-for", "forwarded", "x-real-ip")
@@ -53,7 +53,7 @@ def mode(settings: access.Settings | None = None) -> str:
     settings = settings or current_settings()
     if settings.mode:
         return settings.mode
-    return "personal" if store_db.is_embedded() and _local_connection() else "shared"
+    return "personal" if store_is_embedded() and _local_connection() else "shared"
 
 
 def _local_connection() -> bool:
