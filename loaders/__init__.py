@@ -109,7 +109,7 @@ def candidate_data(candidate: user_store.Candidate) -> tuple[pd.DataFrame, pd.Da
     series.append(user_store.Manifest(candidate.indicator, candidate.kind, pending.number,
                                       (pending,)))
     user = pd.concat([rows, candidate.rows], ignore_index=True)
-    return _combine_rows(user, series), _combine_catalog(series)
+    return _combine_rows(user, series), _combine_catalog(series, user)
 
 
 def clear_caches() -> None:
@@ -134,7 +134,8 @@ def _combined_indicators(token: str, with_user: bool) -> pd.DataFrame:
 
 @lru_cache(maxsize=4)
 def _combined_catalog(token: str, with_user: bool) -> pd.DataFrame:
-    return _combine_catalog(_snapshot(token).usable() if with_user else [])
+    snapshot = _snapshot(token)
+    return _combine_catalog(snapshot.usable() if with_user else [], snapshot.rows)
 
 
 def _combine_rows(user: pd.DataFrame, series: list[user_store.Manifest]) -> pd.DataFrame:
@@ -152,7 +153,7 @@ def _combine_rows(user: pd.DataFrame, series: list[user_store.Manifest]) -> pd.D
     return combined.drop_duplicates(user_store.KEY, keep="last").reset_index(drop=True)
 
 
-def _combine_catalog(series: list[user_store.Manifest]) -> pd.DataFrame:
+def _combine_catalog(series: list[user_store.Manifest], rows: pd.DataFrame) -> pd.DataFrame:
     bundled = load_bundled_catalog()
     shown = _shown(series)
     entries = [m.current_version.entry for m in shown if m.kind == "imported"]
@@ -160,18 +161,13 @@ def _combine_catalog(series: list[user_store.Manifest]) -> pd.DataFrame:
         else bundled.copy()
     for column, default in USER_COLUMNS.items():
         catalog[column] = default
-    years = _user_years(series)
+    years = {indicator: sorted(set(frame["year"])) for indicator, frame in rows.groupby(
+        "indicator")}
     for manifest in shown:
         version = UserVersion.of(manifest, years.get(manifest.indicator, ()))
         for column, value in version.as_columns().items():
             catalog.loc[manifest.indicator, column] = value
     return catalog
-
-
-def _user_years(series: list[user_store.Manifest]) -> dict[str, list[int]]:
-    rows = store_snapshot().rows
-    return {indicator: sorted(set(frame["year"])) for indicator, frame in
-            rows[rows["indicator"].isin({m.indicator for m in series})].groupby("indicator")}
 
 
 def _shown(series: list[user_store.Manifest]) -> list[user_store.Manifest]:

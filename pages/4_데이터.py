@@ -50,7 +50,7 @@ def show_failure(headline: str, error: Exception) -> None:
 def show_gate_failure(error: validation_gate.GateError, lang: str) -> None:
     """What the validation gate refused: each view that cannot be computed, and why."""
     st.error(t("gate_failed", lang).format(count=len(error.failures)))
-    st.dataframe(pd.DataFrame([(f.page, f.view, f.error) for f in error.failures],
+    st.dataframe(pd.DataFrame([(t(f.page, lang), f.view, f.error) for f in error.failures],
                               columns=[t("col_page", lang), t("col_view", lang),
                                        t("col_error", lang)]),
                  hide_index=True, width="stretch", height=240)

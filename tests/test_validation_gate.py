@@ -45,8 +45,8 @@ def test_an_all_zero_import_is_refused_with_the_views_that_fail(store_dir):
                             unit="개", additive=True, theme="firms", author="tester",
                             check=validation_gate.check)
     failures = caught.value.failures
-    assert {f.page for f in failures} >= {"격차 지도", "비교"}
-    assert any(f.view == "2021 · 17 시도" and f.error.startswith("ZeroDivisionError")
+    assert {f.page for f in failures} >= {"map_page_title", "compare_page_title"}
+    assert any(f.view == "2021 · regions" and f.error.startswith("ZeroDivisionError")
                for f in failures)
     assert dump_store() == before
 
@@ -56,7 +56,7 @@ def test_an_all_zero_update_of_grdp_is_refused(store_dir):
     with pytest.raises(validation_gate.GateError) as caught:
         loaders.confirm_update(preview, "zero", "grdp_nominal", author="tester",
                                check=validation_gate.check)
-    assert any(f.page == "비교" for f in caught.value.failures)
+    assert any(f.page == "compare_page_title" for f in caught.value.failures)
     assert loaders.user_series() == []
 
 
@@ -84,6 +84,7 @@ def test_the_import_page_says_what_fails_and_stores_nothing(store_dir):
                for e in app.error)
     failures = app.dataframe[-2].value  # the gate's list, above the bundled catalog
     assert list(failures.columns) == ["Page", "View", "Error"]
+    assert "Compare" in " ".join(failures["Page"])  # page titles in the page's language
     assert failures["Error"].str.startswith("ZeroDivisionError").any()
     assert loaders.user_series() == []
 

@@ -45,7 +45,6 @@ from charts.trends import chart_data, trend_chart
 from exports.data_export import (cross_section_table, definitions_table, full_series,
                                  map_table, trend_table)
 from exports.key_figures import map_key_figure, ranked_key_figure, trend_key_figure
-from i18n import t
 from loaders import (InputError, candidate_data, catalog_overview, load_indicators,
                      load_regions, store_snapshot)
 from loaders.user_store import Candidate, record_gate
@@ -62,7 +61,8 @@ _PATH = re.compile(r"(?:[A-Za-z]:)?(?:/[^\s/'\"():]+)+/([^\s/'\"():]+)")
 
 @dataclass(frozen=True)
 class Failure:
-    """One view that could not be computed: the page (title key), the view, the error."""
+    """One view that could not be computed: the page (its title's i18n key), the view (as
+    ids: indicator · level · year · measure …, the same in both languages), the error."""
     page: str
     view: str
     error: str
@@ -95,10 +95,12 @@ def check_pending(author: str = "validation gate") -> list[tuple[str, bool]]:
         rows = store_snapshot().rows
         candidate = Candidate(manifest.indicator, manifest.kind,
                               rows[rows["indicator"] == manifest.indicator], version.entry)
-        store, catalog = candidate_data(candidate)
-        failures = run(manifest.indicator, store, catalog, None)
-        detail = "" if not failures else f"{failures[0].page}: {failures[0].view}: " \
-                                          f"{failures[0].error}"
+        try:
+            store, catalog = candidate_data(candidate)
+            failures = run(manifest.indicator, store, catalog, None)
+        except Exception as error:  # the candidate cannot even be combined with the data
+            failures = [Failure("import_title", manifest.indicator, describe(error))]
+        detail = "" if not failures else f"{failures[0].view}: {failures[0].error}"
         if record_gate(manifest.indicator, version.number, not failures, detail, author):
             settled.append((manifest.indicator, not failures))
     return settled
@@ -173,7 +175,7 @@ def views(indicator: str, store, catalog, full_catalog, full_store,
 # --- map ---------------------------------------------------------------------------------
 
 def _map_views(indicator, store, catalog, changed) -> Views:
-    page = t("map_page_title", "ko")
+    page = "map_page_title"
     for level in LEVELS:
         available = years_with_data(store, catalog, indicator, level)
         if not available:
@@ -254,7 +256,7 @@ def _map_trend(store, catalog, indicator, measure, level) -> Callable[[], object
 # --- trends ------------------------------------------------------------------------------
 
 def _trend_views(indicator, store, catalog) -> Views:
-    page = t("trends_page_title", "ko")
+    page = "trends_page_title"
     entry = catalog.loc[indicator]
     for view in VIEWS:
         offered = trend_availability(store, catalog, indicator, view)
@@ -284,7 +286,7 @@ def _trend(store, catalog, entry, indicator, measure, view) -> Callable[[], obje
 # --- compare -----------------------------------------------------------------------------
 
 def _compare_views(indicator, store, catalog, changed) -> Views:
-    page = t("compare_page_title", "ko")
+    page = "compare_page_title"
     mine = set(years_with_data(store, catalog, indicator, "sido"))
     years = [y for y in compare_years(store, catalog) if y in mine]
     if not years:
@@ -292,9 +294,9 @@ def _compare_views(indicator, store, catalog, changed) -> Views:
     default = COMPARE_DEFAULT_YEAR if COMPARE_DEFAULT_YEAR in years else years[0]
     checked = years if changed is None else [y for y in years if y in changed or y == default]
     for year in checked:
-        yield page, f"{year} · 17 시도", _cross_section(store, catalog, year, "regions",
+        yield page, f"{year} · regions", _cross_section(store, catalog, year, "regions",
                                                         COMPARE_DEFAULT_REGIONS)
-        yield page, f"{year} · 권역", _cross_section(store, catalog, year, "gwonyeok",
+        yield page, f"{year} · gwonyeok", _cross_section(store, catalog, year, "gwonyeok",
                                                    COMPARE_DEFAULT_GWONYEOK)
         for measure, availability in ranked_measures(store, catalog, indicator, year).items():
             if availability.available and measure in RANKED_MEASURES:
@@ -340,7 +342,7 @@ def _profile(store, catalog, indicator, region) -> Callable[[], object]:
 # --- home, import page and exports --------------------------------------------------------
 
 def _home_views(indicator, store, catalog, full_store, full_catalog) -> Views:
-    page = t("nav_home", "ko")
+    page = "nav_home"
     for spec in PANELS:
         if set(spec.indicators) & set(catalog.index):
             yield page, f"scorecard · {spec.key}", _panel(full_store, full_catalog, spec)
@@ -348,7 +350,7 @@ def _home_views(indicator, store, catalog, full_store, full_catalog) -> Views:
     if indicator == DEFAULT_INDICATOR:
         yield page, "vintage note", lambda: noncapital_shares(
             full_store, full_catalog, DEFAULT_INDICATOR, [2010, 2020])
-    yield t("import_title", "ko"), "indicator list", lambda: [
+    yield "import_title", "indicator list", lambda: [
         catalog_overview(store, catalog, lang) for lang in LANGS]
 
 
@@ -374,7 +376,7 @@ def _overview(store, catalog) -> Callable[[], object]:
 
 
 def _export_views(indicator, store, catalog) -> Views:
-    page = t("export_heading", "ko")
+    page = "export_heading"
     yield page, f"{indicator} · full series", lambda: [
         (full_series(store, catalog, [indicator], lang),
          definitions_table(catalog, [indicator], lang)) for lang in LANGS]
