@@ -162,7 +162,7 @@ def test_concurrent_imports_of_one_indicator_from_two_processes_serialise(backen
     writers = [subprocess.Popen([sys.executable, str(script), who, "8"], stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, text=True) for who in ("a", "b")]
     results = [writer.communicate(timeout=300) for writer in writers]
-    for writer, (out, err) in zip(writers, results):
+    for writer, (_, err) in zip(writers, results, strict=True):
         assert writer.returncode == 0, err
     numbers = sorted(int(n) for out, _ in results for n in out.split())
     assert numbers == list(range(1, 17))  # every save got its own number, none failed

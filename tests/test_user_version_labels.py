@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 
 import openpyxl
-import pandas as pd
 import pytest
 import streamlit as st
 from pptx import Presentation

@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from selenium.webdriver.common.keys import Keys
 from sqlalchemy import create_engine, text
 
 from browser.conftest import start_server, stop_server
@@ -75,8 +76,8 @@ def change_log(replicas) -> list[tuple[str, str, int | None]]:
 def sign_in(browser: App, name: str) -> None:
     browser.open("데이터", lang="ko")
     assert "공유 모드" in browser.text()
-    browser.type_text("이름(변경 기록에 남습니다)", name)
-    browser.type_text("편집자 비밀번호", PASSWORD)
+    browser.type_into("이름(변경 기록에 남습니다)", name, then=Keys.TAB)
+    browser.type_into("편집자 비밀번호", PASSWORD, then=Keys.TAB)
     browser.press("로그인")
     browser.wait_for(lambda b: f"편집자로 로그인: {name}" in b.text(), timeout=60,
                      message=f"{name} was not signed in")
