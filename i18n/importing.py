@@ -36,11 +36,11 @@ STRINGS: dict[str, tuple[str, str]] = {
                              "The signed-in account is not on the list of editors."),
     "access_no_password": (
         "편집자 로그인이 설정되어 있지 않아 이 서버에서는 자료를 바꿀 수 없습니다. 관리자가 "
-        "`python -m loaders.access hash-password` 로 만든 값을 .streamlit/secrets.toml 에 "
+        "`python -m loaders.access hash-password` 로 만든 값을 `.streamlit/secrets.toml` 에 "
         "넣으면 됩니다.",
         "No editor sign-in is configured, so nobody can change data on this server. An "
         "administrator puts the line made by `python -m loaders.access hash-password` into "
-        ".streamlit/secrets.toml."),
+        "`.streamlit/secrets.toml`."),
     "access_name": ("이름(변경 기록에 남습니다)", "Your name (kept in the change log)"),
     "access_password": ("편집자 비밀번호", "Editor password"),
     "access_sign_in": ("로그인", "Sign in"),
