@@ -22,8 +22,8 @@ run: $(VENV)/.runtime
 
 # The whole suite, browser journeys included, with no outside network (scripts/offline).
 # loadfile keeps each module on one worker, so a browser module starts one app and one
-# Chromium.
-test: $(VENV)/.dev browser
+# Chromium. nginx for the deployment's browser test (tests/browser/test_browser_deployment_store.py).
+test: $(VENV)/.dev browser nginx
 	scripts/offline $(PY) -m pytest -n 2 --dist loadfile -q
 
 # Headless Chromium, its driver and a Korean font, from Debian (browser test, Hangul exports),

@@ -87,7 +87,7 @@ class Deployment:
     def __init__(self, checkout: Path = ROOT, port: int = 8080, replicas: int = 0,
                  replica_port: int = 0, run_dir: Path | None = None,
                  user_data: Path | None = None, base_path: str = "", warm: bool = True,
-                 extra_flags: tuple[str, ...] = ()):
+                 extra_flags: tuple[str, ...] = (), env: dict | None = None):
         self.checkout = Path(checkout).resolve()
         self.port = port
         self.count = replicas or os.cpu_count() or 1
@@ -98,6 +98,7 @@ class Deployment:
         self.base_path = "/" + base_path.strip("/") if base_path.strip("/") else ""
         self.warm = warm
         self.extra_flags = extra_flags
+        self.env = dict(env or {})  # more settings for the replicas (e.g. the store URL)
         self.replicas: list[subprocess.Popen | None] = [None] * self.count
         self.nginx: subprocess.Popen | None = None
         self._logs: list = []
@@ -122,7 +123,7 @@ class Deployment:
             flags.append(f"--server.baseUrlPath={self.base_path.strip('/')}")
         env = {**os.environ, "DASHBOARD_USER_DATA": str(self.user_data),
                "STREAMLIT_SERVER_COOKIE_SECRET": self._secret,
-               "PYTHONPATH": str(self.checkout)}
+               "PYTHONPATH": str(self.checkout), **self.env}
         log = open(self.run_dir / f"replica-{index}.log", "ab")
         self._logs.append(log)
         return subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", *flags],

@@ -61,10 +61,10 @@ def other(replicas):
     shutil.rmtree(profile, ignore_errors=True)
 
 
-def change_log(replicas) -> list[tuple[str, str, int | None]]:
+def change_log(store_url: str) -> list[tuple[str, str, int | None]]:
     """(action, author, version) of every change, newest first, read from the database
-    both replicas share (the page lists it in a data grid, which draws on a canvas)."""
-    engine = create_engine(replicas[0].store_url)
+    the replicas share (the page lists it in a data grid, which draws on a canvas)."""
+    engine = create_engine(store_url)
     try:
         with engine.connect() as connection:
             return [tuple(row) for row in connection.execute(text(
@@ -106,7 +106,7 @@ def test_an_import_on_one_replica_shows_on_the_other_at_its_next_rerun(app, othe
     shown = other.text()
     assert "사용자 갱신 v1 · kosis_grdp_sido_2015base_download_20240315.csv" in shown
     other.screenshot("replicas_seen_on_b")
-    assert change_log(replicas)[0] == ("update", "김분석 (password)", 1)
+    assert change_log(replicas[0].store_url)[0] == ("update", "김분석 (password)", 1)
 
 
 def test_simultaneous_stores_on_both_replicas_take_turns(app, other, replicas):
@@ -122,7 +122,7 @@ def test_simultaneous_stores_on_both_replicas_take_turns(app, other, replicas):
                          message="a simultaneous store failed")
     numbers = sorted(int(b.text().split("grdp_nominal v")[1].split()[0]) for b in (app, other))
     assert numbers == [2, 3]
-    updates = [(author, version) for action, author, version in change_log(replicas)
+    updates = [(author, version) for action, author, version in change_log(replicas[0].store_url)
                if action == "update"]
     assert sorted(version for _, version in updates) == [1, 2, 3]
     assert sorted(author for author, version in updates if version > 1) == [
