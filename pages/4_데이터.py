@@ -9,8 +9,10 @@ import streamlit as st
 
 from loaders import (MAX_UPLOAD_MB, THEMES, InputError, catalog_overview, clear_caches,
                      confirm_new, confirm_update, load_bundled_catalog, load_catalog,
-                     load_indicators, preview_upload, rollback, user_series, versions_table)
+                     load_indicators, rollback, user_series, versions_table)
+from loaders.upload_sandbox import preview_isolated
 from i18n import t
+from i18n.safe_text import md
 from ui.layout import page_setup
 
 PREVIEW, UPLOAD_ERROR, MESSAGE = "import_preview", "import_upload_error", "import_message"
@@ -24,9 +26,9 @@ def read_upload() -> None:
     if upload is None:
         return
     try:
-        st.session_state[PREVIEW] = preview_upload(upload.getvalue(), upload.name)
+        st.session_state[PREVIEW] = preview_isolated(upload.getvalue(), upload.name)
     except InputError as error:
-        st.session_state[UPLOAD_ERROR] = str(error)
+        st.session_state[UPLOAD_ERROR] = error
 
 
 def after_change(message: str) -> None:
@@ -37,9 +39,9 @@ def after_change(message: str) -> None:
     st.rerun()
 
 
-def show_failure(headline: str, error: Exception) -> None:
+def show_failure(headline: str, error: InputError, lang: str) -> None:
     st.error(headline)
-    st.text(str(error))
+    st.text(error.text(lang))
 
 
 def show_preview(preview, lang: str) -> str:
@@ -67,12 +69,13 @@ def show_preview(preview, lang: str) -> str:
         if table.empty:
             st.caption(t("none", lang))
         else:
+            table = table.assign(reason=[t(reason, lang) for reason in table["reason"]])
             st.dataframe(table.rename(columns={
                 "source_row": t("col_row", lang), "region_label": t("col_label", lang),
                 "series": t("col_series", lang), "year": t("col_year", lang),
                 "reason": t("col_why", lang)}), hide_index=True, width="stretch", height=220)
     for note in preview.notes:
-        st.text(f"{t('notes_heading', lang)}: {note}")
+        st.warning(f"{t('notes_heading', lang)}: {md(note.text(lang))}")
     return key
 
 
@@ -108,7 +111,7 @@ def confirm_form(preview, key: str, lang: str) -> None:
         else:
             version = confirm_update(preview, key, indicator)
     except InputError as error:
-        show_failure(t("store_failed", lang), error)
+        show_failure(t("store_failed", lang), error, lang)
         return
     after_change(t("stored", lang).format(indicator=indicator.strip(), version=version.number,
                                           rows=version.rows))
@@ -132,7 +135,7 @@ def versions_panel(lang: str) -> None:
         try:
             manifest = rollback(chosen)
         except InputError as error:
-            show_failure(t("rollback_failed", lang), error)
+            show_failure(t("rollback_failed", lang), error, lang)
             return
         current = f"v{manifest.current}" if manifest.current else t("bundled_only", lang)
         after_change(t("rolled_back", lang).format(indicator=chosen, current=current))
@@ -151,7 +154,7 @@ with upload_tab:
                      on_change=read_upload, max_upload_size=MAX_UPLOAD_MB,
                      help=t("upload_help", lang).format(mb=MAX_UPLOAD_MB))
     if UPLOAD_ERROR in st.session_state:
-        show_failure(t("upload_failed", lang), st.session_state[UPLOAD_ERROR])
+        show_failure(t("upload_failed", lang), st.session_state[UPLOAD_ERROR], lang)
     if PREVIEW in st.session_state:
         preview = st.session_state[PREVIEW]
         confirm_form(preview, show_preview(preview, lang), lang)

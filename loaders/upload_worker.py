@@ -1,0 +1,52 @@
+"""The upload worker (see loaders.upload_sandbox): read one pickled request from stdin,
+limit this process, parse, and write the pickled Preview or InputError to stdout.
+
+Exit 0 with a result, 3 when memory ran out, 4 on any other failure (traceback on
+stderr, for the server log). Run only by loaders.upload_sandbox.
+"""
+
+from __future__ import annotations
+
+import pickle
+import resource
+import sys
+import traceback
+
+from loaders.errors import InputError
+from loaders.importing import preview_upload
+from loaders.upload_sandbox import EXIT_FAILED, EXIT_MEMORY
+
+WARM_UP = "시도별,2022 년\n서울특별시,1\n".encode()
+
+
+def _address_space() -> int:
+    """This process's current virtual size, in bytes (imports included)."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def main() -> int:
+    data, file_name, seconds, memory_bytes = pickle.loads(sys.stdin.buffer.read())
+    preview_upload(WARM_UP, "warm-up.csv")  # lookup tables loaded before the limit is set
+    cap = _address_space() + memory_bytes
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
+    try:
+        try:
+            result = ("preview", preview_upload(data, file_name))
+        except InputError as error:
+            result = ("error", error)
+        sys.stdout.buffer.write(pickle.dumps(result))
+    except MemoryError:
+        return EXIT_MEMORY
+    except Exception:  # a bug, not the user's file: logged by the server with an error id
+        traceback.print_exc()
+        return EXIT_FAILED
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
