@@ -4,6 +4,11 @@ Two variants: exactly what a page shows (the page hands over its table, or build
 from its MapView or Trend with the helpers here) and the full stored series of the
 chosen indicators. CSV is UTF-8 with a BOM, so Excel opens Hangul correctly. A missing
 value stays an empty cell with "자료 없음" in the note column, never 0.
+
+Names, units, publishers and labels can come from users' files, so both writers
+neutralise formula injection (OWASP "CSV injection"): in CSV a text cell that starts
+with = + - @, a tab or a carriage return gets a leading apostrophe; in XLSX every text
+cell is written as text, never as a formula.
 """
 
 from __future__ import annotations
@@ -29,9 +34,38 @@ DEFINITIONS_SHEET = "definitions"
 MAX_COLUMN_WIDTH = 60
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def csv_bytes(data: pd.DataFrame) -> bytes:
-    """UTF-8 with BOM; missing values are empty fields."""
-    return data.to_csv(index=False, na_rep="").encode("utf-8-sig")
+    """UTF-8 with BOM, CRLF line ends; missing values are empty fields; no text cell reads
+    as a formula."""
+    # CRLF (RFC 4180) also makes the writer quote a text cell that holds a lone CR.
+    return _without_formulas(data).to_csv(index=False, na_rep="", lineterminator="\r\n") \
+        .encode("utf-8-sig")
+
+
+def _without_formulas(data: pd.DataFrame) -> pd.DataFrame:
+    """Text cells and headers that a spreadsheet would run as a formula, prefixed with '."""
+    def safe(value):
+        return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_START) \
+            else value
+    texts = [column for column in data.columns
+             if not pd.api.types.is_numeric_dtype(data[column])
+             and not pd.api.types.is_bool_dtype(data[column])]
+    out = data.copy()
+    for column in texts:
+        out[column] = out[column].map(safe)
+    out.columns = [safe(column) for column in out.columns]
+    return out
+
+
+def _text_as_text(sheet) -> None:
+    """openpyxl writes a str starting with '=' as a formula; write it as text instead."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.data_type == "f":
+                cell.data_type = "s"
 
 
 def xlsx_bytes(data: pd.DataFrame, definitions: pd.DataFrame) -> bytes:
@@ -41,6 +75,7 @@ def xlsx_bytes(data: pd.DataFrame, definitions: pd.DataFrame) -> bytes:
         for name, frame in ((DATA_SHEET, data), (DEFINITIONS_SHEET, definitions)):
             frame.to_excel(writer, sheet_name=name, index=False)
             sheet = writer.sheets[name]
+            _text_as_text(sheet)
             sheet.freeze_panes = "A2"
             for column, header in zip(sheet.columns, frame.columns):
                 longest = max([len(str(header)), *(len(str(v)) for v in frame[header].head(200))])

@@ -270,4 +270,13 @@ STRINGS: dict[str, tuple[str, str]] = {
                                "regional aggregate (capital region or the rest): computed from "
                                "the province rows instead"),
     "reason_not_a_region": ("시도 이름이나 코드가 아님", "not the name or code of a province"),
+    # --- KOSIS Open API refresh (python -m loaders.refresh) ---
+    "refresh_no_rows_match": ("{select}에 맞는 행이 없습니다. 표의 항목 이름이 바뀌었을 수 있습니다.",
+                              "no rows match {select}; the table's labels may have changed"),
+    "refresh_unit_differs": ("단위가 '{unit}'입니다. '{expected}'여야 합니다.",
+                             "unit is '{unit}', expected '{expected}'"),
+    "refresh_two_rows": ("{select}가 {name} {year}에 두 행과 맞습니다.",
+                         "{select} matches two rows for {name} {year}"),
+    "refresh_no_sido_rows": ("{indicator}의 선택한 계열에 시도 행이 없습니다.",
+                             "no province rows in the selected series of {indicator}"),
 }

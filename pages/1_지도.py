@@ -24,6 +24,7 @@ from loaders.catalog import themed_name
 from ui import briefing
 from ui.export_buttons import data_downloads, map_downloads
 from i18n import t
+from i18n.safe_text import md
 from ui.layout import keep_valid, page_setup
 from ui.page_schemas import map_schema
 from ui.url_state import (copy_link, current_page_url, format_value, load_state, seed_widgets,
@@ -178,7 +179,7 @@ options = MapOptions(indicator=indicator, year=int(year), measure=measure, level
 view, geojson = cached_view(options, lang)
 
 # --- map, its legend and the side panel ------------------------------------------------------
-st.subheader(view.title)
+st.subheader(md(view.title))
 if fallback_note:
     st.info(fallback_note)
 policy = PolicyChoice(load_policy_layers(), tuple(chosen_policy),
@@ -221,12 +222,12 @@ with side_column:
             st.altair_chart(trend_chart(frame, names[region], view.unit, lang), width="stretch")
         else:
             st.caption(t("map_no_trend", lang))
-        st.caption(view.source)
+        st.caption(md(view.source))
 
 # --- notes, table, source ---------------------------------------------------------------------
 for note in view.notes:
-    st.caption(note)
-st.caption(view.source)
+    st.caption(md(note))
+st.caption(md(view.source))
 st.markdown(f"**{t('map_table_heading', lang)}**")
 st.dataframe(view.table, hide_index=True, width="stretch")
 

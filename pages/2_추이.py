@@ -17,6 +17,7 @@ from loaders.catalog import by_theme, themed_name
 from ui import briefing
 from ui.export_buttons import chart_downloads, data_downloads
 from i18n import t
+from i18n.safe_text import md
 from ui.layout import (keep_valid, load_page_state, measure_radio, page_setup,
                        write_page_state)
 from ui.page_schemas import trends_schema
@@ -128,7 +129,7 @@ else:
     with chart_area:
         st.vega_lite_chart(spec=spec, width="stretch")
     entry = catalog.loc[indicator]
-    st.caption(f"{entry[f'definition_{lang}']} · {source_caption(entry, lang)}")
+    st.caption(md(f"{entry[f'definition_{lang}']} · {source_caption(entry, lang)}"))
     with st.expander(t("show_table", lang)):
         st.dataframe(data_table(indicator, measure, view, base_year, chosen_regions,
                                 tuple(span), lang), hide_index=True, width="stretch")

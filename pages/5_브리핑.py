@@ -18,6 +18,7 @@ from ui import briefing
 from ui.layout import page_setup
 from ui.page_schemas import briefing_schema
 from i18n import t
+from i18n.safe_text import md
 from ui.url_state import load_state, write_state
 
 INDEX_KEY = "briefing_index"
@@ -70,9 +71,9 @@ else:
     following.button(t("briefing_next", lang), on_click=move, args=(1, len(views)),
                      disabled=index == len(views) - 1, shortcut="Right", key="briefing_next")
     if present:
-        st.title(view.title)
+        st.title(md(view.title))
     else:
-        st.header(view.title)
+        st.header(md(view.title))
     st.image(view.image_png, width="stretch")
     if view.key_figure:
         st.html(f'<div class="brief-key">{escape(view.key_figure)}</div>')

@@ -23,6 +23,7 @@ from urllib.parse import quote, unquote, urlencode, urlsplit, urlunsplit
 import streamlit as st
 
 from i18n import t
+from i18n.safe_text import ECHO_LIMIT, md
 
 KINDS = ("str", "int", "float", "bool", "strs", "ints", "floats", "int_range")
 GLOBAL_PARAMS = frozenset({"lang", "embed", "embed_options"})  # owned by layout / Streamlit
@@ -174,10 +175,12 @@ def share_url(base: str, schema: Schema, state: State, lang: str) -> str:
 
 
 def notice_text(notice: Notice, lang: str) -> str:
+    """The notice as markdown: what came from the URL is escaped and cut to ECHO_LIMIT."""
     if notice.default is None:
-        return t("notice_unknown_field", lang).format(field=notice.field)
-    return t("notice_bad_value", lang).format(field=notice.field, raw=notice.raw,
-                                              default=notice.default or "—")
+        return t("notice_unknown_field", lang).format(field=md(notice.field, ECHO_LIMIT))
+    return t("notice_bad_value", lang).format(field=md(notice.field, ECHO_LIMIT),
+                                              raw=md(notice.raw, ECHO_LIMIT),
+                                              default=md(notice.default or "—"))
 
 
 # --- thin Streamlit wrappers ----------------------------------------------------------------
