@@ -180,7 +180,8 @@ def test_exports_neutralise_formulas_in_csv_and_xlsx():
 def test_markdown_and_html_from_urls_and_files_are_shown_as_text():
     link = "[세션 만료 - 다시 로그인](https://evil.invalid/login)"
     image = "![x](http://evil.invalid/pixel.png)"
-    assert md(link) == r"\[세션 만료 \- 다시 로그인\]\(https\://evil\.invalid/login\)"
+    assert md(link) == ("\\[세션 만료 \\- 다시 로그인\\]\\(https\\:\u2060//evil\\.invalid/login\\)")
+    assert md("www.evil.invalid a@b.invalid") == "www\u2060\\.evil\\.invalid a\\@\u2060b\\.invalid"
     assert md(image).startswith(r"\!\[x\]\(http\:")
     assert md(":red[경고] $x$ **굵게**\n# 제목") == r"\:red\[경고\] \$x\$ \*\*굵게\*\* \# 제목"
     assert html('<img src=x onerror="alert(1)">') == "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"
