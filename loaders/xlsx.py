@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
@@ -38,7 +39,10 @@ _FORMULA_TEXT = re.compile(rb"([^<]*)</(?:\w+:)?f>")
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _EXTERNAL = re.compile(r"\[\d+\]|\b(?:WEBSERVICE|FILTERXML|RTD|DDE|CALL|REGISTER|"
                        r"IMAGE|HYPERLINK)\s*\(", re.IGNORECASE)
-WARNED_CELLS = 10  # cells named in a message; the count says how many more
+WARNED_CELLS = 10
+# What zipfile raises on a damaged, encrypted or exotic archive.
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError,
+               NotImplementedError, RuntimeError)  # cells named in a message; the count says how many more
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,7 @@ def cell_list(refs, limit: int = WARNED_CELLS) -> str:
 def _open(data: bytes, file_name: str) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+    except _ZIP_ERRORS as error:
         raise InputError("xlsx_damaged", file=file_name, detail=_detail(error)) from error
 
 
@@ -103,7 +107,7 @@ def _read_part(archive: zipfile.ZipFile, name: str, file_name: str) -> bytes:
             data = part.read(limits.MAX_XML_PART_BYTES + 1)
     except KeyError as error:
         raise InputError("xlsx_missing_part", file=file_name, part=name) from error
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+    except _ZIP_ERRORS as error:
         raise InputError("xlsx_damaged", file=file_name, detail=_detail(error)) from error
     if len(data) > limits.MAX_XML_PART_BYTES:
         raise InputError("xlsx_part_too_large", file=file_name, part=name,
@@ -154,7 +158,7 @@ def _scan_sheet(archive: zipfile.ZipFile, path: str, file_name: str) -> list[str
         raise InputError("xlsx_missing_part", file=file_name, part=path) from error
     except InputError:
         raise
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+    except _ZIP_ERRORS as error:
         raise InputError("xlsx_damaged", file=file_name, detail=_detail(error)) from error
     if state.external:
         raise InputError("xlsx_external_formulas", file=file_name,
