@@ -156,6 +156,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                  "않습니다.",
                  "the XLSX part {part} declares a DTD (entities), which Excel files never do; "
                  "it is refused"),
+    "xlsx_declared_count": ("XLSX 안의 {part}가 항목 {count:,}개를 선언합니다(최대 {limit:,}개).",
+                            "the XLSX part {part} declares {count:,} entries (at most {limit:,})"),
     "xlsx_row_too_large": ("XLSX 시트의 한 행이 {mb} MB를 넘습니다.",
                            "one row of the XLSX sheet is larger than {mb} MB"),
     "xlsx_external_links": ("다른 통합문서에 연결된 XLSX입니다. 값을 확인할 수 없어 가져오지 "

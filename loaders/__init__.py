@@ -20,6 +20,7 @@ from loaders.geo import load_regions
 from loaders.importing import (MAX_UPLOAD_MB, catalog_overview, confirm_new, confirm_update,
                                preview_upload, versions_table)
 from loaders.policy import load_policy_layers
+from loaders.upload_sandbox import preview_isolated
 from loaders.store import load_store
 from loaders.user_catalog import entries_table
 
@@ -99,6 +100,6 @@ __all__ = [
     "clear_caches", "confirm_new", "confirm_update", "data_version", "expected_regions",
     "indicator_name",
     "load_bundled_catalog", "load_catalog", "load_indicators", "load_policy_layers",
-    "load_regions", "preview_upload", "region_existed", "region_table", "resolve_sido",
+    "load_regions", "preview_isolated", "preview_upload", "region_existed", "region_table", "resolve_sido",
     "rollback", "user_series", "versions_table",
 ]

@@ -37,6 +37,8 @@ _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
 _FORMULA_TEXT = re.compile(rb"([^<]*)</(?:\w+:)?f>")
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_DECLARED_COUNT = re.compile(rb'\b(?:count|uniqueCount)="(\d{1,30})"')
+_PROLOG_BYTES = 64 * 1024
 _EXTERNAL = re.compile(r"\[\d+\]|\b(?:WEBSERVICE|FILTERXML|RTD|DDE|CALL|REGISTER|"
                        r"IMAGE|HYPERLINK)\s*\(", re.IGNORECASE)
 WARNED_CELLS = 10
@@ -98,6 +100,24 @@ def _check_archive(archive: zipfile.ZipFile, file_name: str) -> None:
                              ratio=int(ratio), limit=limits.MAX_COMPRESSION_RATIO)
         if member.filename.startswith("xl/externalLinks/"):
             raise InputError("xlsx_external_links", file=file_name)
+        if member.filename.endswith((".xml", ".rels")):
+            _check_prolog(archive, member.filename, file_name)
+
+
+def _check_prolog(archive: zipfile.ZipFile, name: str, file_name: str) -> None:
+    """The start of an XML part: no DTD, and no declared count (calamine reserves memory
+    for sharedStrings' uniqueCount before reading a string) beyond MAX_CELLS."""
+    try:
+        with archive.open(name) as part:
+            head = part.read(_PROLOG_BYTES)
+    except _ZIP_ERRORS as error:
+        raise InputError("xlsx_damaged", file=file_name, detail=_detail(error)) from error
+    if _DTD.search(head):
+        raise InputError("xlsx_dtd", file=file_name, part=name)
+    for declared in _DECLARED_COUNT.findall(head):
+        if int(declared) > limits.MAX_CELLS:
+            raise InputError("xlsx_declared_count", file=file_name, part=name,
+                             count=int(declared), limit=limits.MAX_CELLS)
 
 
 def _read_part(archive: zipfile.ZipFile, name: str, file_name: str) -> bytes:
@@ -127,9 +147,9 @@ def _first_sheet(archive: zipfile.ZipFile, file_name: str) -> str:
         if sheet is None:
             raise InputError("xlsx_no_sheet", file=file_name)
         target = next(rel.get("Target") for rel in rels if rel.get("Id") == sheet.get(_REL_ID))
+        return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
     except (ElementTree.ParseError, StopIteration, TypeError, AttributeError) as error:
         raise InputError("xlsx_damaged", file=file_name, detail=_detail(error)) from error
-    return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
 
 
 def _scan_sheet(archive: zipfile.ZipFile, path: str, file_name: str) -> list[str]:

@@ -9,8 +9,8 @@ import streamlit as st
 
 from loaders import (MAX_UPLOAD_MB, THEMES, InputError, catalog_overview, clear_caches,
                      confirm_new, confirm_update, load_bundled_catalog, load_catalog,
-                     load_indicators, rollback, user_series, versions_table)
-from loaders.upload_sandbox import preview_isolated
+                     load_indicators, preview_isolated, rollback, user_series,
+                     versions_table)
 from i18n import t
 from i18n.safe_text import md
 from ui.layout import page_setup

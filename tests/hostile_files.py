@@ -158,6 +158,27 @@ def billion_laughs(folder: Path) -> Path:
     return write_xlsx(folder / "billion_laughs.xlsx", sheet, workbook=workbook)
 
 
+def shared_strings_count(folder: Path) -> Path:
+    """1 KB: sharedStrings.xml declares four billion strings (calamine reserves 96 GB)."""
+    types = CONTENT_TYPES.replace("</Types>", (
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.'
+        'openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'))
+    rels = WORKBOOK_RELS.replace("</Relationships>", (
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>'))
+    strings = (f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{NS}" count="4000000000" '
+               'uniqueCount="4000000000"><si><t>서울특별시</t></si></sst>')
+    sheet = SHEET_HEAD + '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>'
+    path = folder / "shared_strings_count.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in (("[Content_Types].xml", types), ("_rels/.rels", ROOT_RELS),
+                           ("xl/workbook.xml", WORKBOOK), ("xl/_rels/workbook.xml.rels", rels),
+                           ("xl/sharedStrings.xml", strings),
+                           ("xl/worksheets/sheet1.xml", sheet)):
+            archive.writestr(name, text)
+    return path
+
+
 def external_formulas(folder: Path) -> Path:
     """Cached values of formulas that read another workbook and the web."""
     rows = _kosis_rows()
@@ -232,7 +253,8 @@ def value_1e309(folder: Path) -> Path:
 BUILDERS: dict[str, Callable[[Path], Path]] = {
     "widest_range": widest_range, "inflating_sheet": inflating_sheet,
     "ten_million_rows": ten_million_rows, "million_rows": million_rows,
-    "billion_laughs": billion_laughs, "external_formulas": external_formulas,
+    "billion_laughs": billion_laughs, "shared_strings_count": shared_strings_count,
+    "external_formulas": external_formulas,
     "local_formula": local_formula, "large_kosis_csv": large_kosis_csv,
     "oversized_csv": oversized_csv, "typo_first_row": typo_first_row,
     "year_9999": year_9999, "year_0000": year_0000, "value_1e309": value_1e309,

@@ -62,6 +62,7 @@ def refused(path, match: str) -> InputError:
     ("inflating_sheet", r"sheet1.xml is 1,024 MB uncompressed \(at most 100 MB\)"),
     ("ten_million_rows", r"sheet1.xml is 305 MB uncompressed"),
     ("billion_laughs", r"xl/workbook.xml declares a DTD"),
+    ("shared_strings_count", r"sharedStrings.xml declares 4,000,000,000 entries"),
     ("external_formulas", "links to other workbooks"),
     ("large_kosis_csv", "too many rows: at most 50,000 rows"),
 ])
