@@ -244,6 +244,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                              "나누어 올려 주세요.",
                              "reading the file took longer than {seconds} s and was stopped; "
                              "upload it in smaller parts"),
+    "upload_busy": ("지금 다른 파일을 읽는 중이라 서버가 바쁩니다. 잠시 뒤 다시 올려 주세요.",
+                    "the server is busy reading other files; upload it again in a moment"),
     "upload_worker_failed": ("파일을 읽는 중 예기치 않은 오류가 났습니다(오류 번호 {incident}).",
                              "an unexpected error stopped reading the file (error id {incident})"),
     # --- preview notes and the reasons rows were not used ---

@@ -21,3 +21,4 @@ MAX_MERGED_RANGES = 10_000
 MAX_XML_PART_BYTES = 4 * 1024 * 1024    # workbook.xml and its relationships, parsed whole
 WORKER_MEMORY_BYTES = 1024 * 1024 * 1024  # address space the upload worker may add
 WORKER_SECONDS = 30
+MAX_WORKERS = 2                         # upload workers at once, per server process

@@ -2,7 +2,8 @@
 
 The dashboard is one server shared by a ministry's staff: a file that makes a reader
 run away must cost its own session a clear message, never the server or another
-session. So ``preview_isolated`` hands the bytes to a fresh worker process
+session. So ``preview_isolated`` hands the bytes to a fresh worker process (at most
+limits.MAX_WORKERS at once, so many uploads together cannot add up either)
 (``python -m loaders.upload_worker``), which limits its own address space
 (limits.WORKER_MEMORY_BYTES above what its imports take) and CPU time, and is killed by
 the caller when the wall-clock limit (limits.WORKER_SECONDS) passes. Whatever goes
@@ -18,6 +19,7 @@ import pickle
 import signal
 import subprocess
 import sys
+import threading
 import uuid
 from pathlib import Path
 
@@ -32,6 +34,7 @@ EXIT_MEMORY, EXIT_FAILED = 3, 4
 # they never touch; with these the address-space limit measures what the reader uses.
 WORKER_ENVIRONMENT = {"ARROW_DEFAULT_MEMORY_POOL": "system", "MALLOC_ARENA_MAX": "2"}
 log = logging.getLogger(__name__)
+_WORKERS = threading.BoundedSemaphore(limits.MAX_WORKERS)  # per server process
 
 
 def preview_isolated(data: bytes, file_name: str, *,
@@ -41,6 +44,15 @@ def preview_isolated(data: bytes, file_name: str, *,
     if len(data) > limits.MAX_UPLOAD_BYTES:  # refused before a worker is started
         raise InputError("file_too_large", file=file_name, mb=f"{len(data) / 2**20:.1f}",
                          limit=limits.MAX_UPLOAD_MB)
+    if not _WORKERS.acquire(timeout=seconds):
+        raise InputError("upload_busy", file=file_name)
+    try:
+        return _run_worker(data, file_name, seconds, memory_bytes)
+    finally:
+        _WORKERS.release()
+
+
+def _run_worker(data: bytes, file_name: str, seconds: float, memory_bytes: int) -> Preview:
     request = pickle.dumps((data, file_name, int(seconds), memory_bytes))
     process = subprocess.Popen(
         [sys.executable, "-m", "loaders.upload_worker"], cwd=ROOT, stdin=subprocess.PIPE,

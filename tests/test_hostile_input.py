@@ -23,7 +23,7 @@ from conftest import RAW, ROOT
 from exports.data_export import csv_bytes, xlsx_bytes
 from i18n import STRINGS
 from i18n.safe_text import ECHO_LIMIT, clip, html, md
-from loaders import InputError, limits, preview_upload, refresh, user_store
+from loaders import InputError, limits, preview_upload, refresh, upload_sandbox, user_store
 from loaders.upload_sandbox import preview_isolated
 from ui.url_state import Notice, notice_text
 
@@ -160,6 +160,14 @@ def test_the_worker_limits_are_clear_messages():
         preview_isolated(data, "mois.xlsx", seconds=0)
     preview = preview_isolated(data, "mois.xlsx")
     assert len(preview.series) == 4
+
+
+def test_uploads_wait_for_a_free_worker(monkeypatch):
+    taken = threading.BoundedSemaphore(1)
+    taken.acquire()
+    monkeypatch.setattr(upload_sandbox, "_WORKERS", taken)
+    with pytest.raises(InputError, match="the server is busy reading other files"):
+        preview_isolated("시도별,2022 년\n서울특별시,1\n".encode(), "x.csv", seconds=0.1)
 
 
 def test_exports_neutralise_formulas_in_csv_and_xlsx():
