@@ -177,8 +177,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "header_only": ("머리글뿐입니다: 자료 행이 없습니다.", "header only: the file has no data rows"),
     "no_year_columns": ("연도 열('2022', '2022 p)' 같은)도 연도(시점) 열도 없습니다. KOSIS 표가 "
                         "아닙니다.",
-                        "no year columns (like '2022' or '2022 p)') and no year (연도) column: "
-                        "not a KOSIS table"),
+                        "no year columns (like '2022' or '2022 p)') and no year column: not a "
+                        "KOSIS table"),
     "header_not_year": ("열 머리글 '{header}'는 연도가 아닙니다.",
                         "column header '{header}' is not a year"),
     "not_a_year": ("'{value}'는 연도가 아닙니다.", "'{value}' is not a year"),
@@ -199,13 +199,12 @@ STRINGS: dict[str, tuple[str, str]] = {
                        "unknown region '{label}': not the name or code of a province"),
     "mois_no_region_header": ("행정구역/행정기관 열이 없습니다. 행정안전부 연령별 인구현황 파일이 "
                               "아닙니다.",
-                              "no administrative area column (행정구역 or 행정기관): not a MOIS "
-                              "population-by-age file"),
-    "mois_no_total_columns": ("'2024년12월_계_총인구수' 같은 '계'(남녀 합계) 인구 열이 없습니다.",
-                              "no both-sexes population columns (계) like "
-                              "'2024년12월_계_총인구수'"),
+                              "no administrative area column: not a MOIS population-by-age "
+                              "file"),
+    "mois_no_total_columns": ("'{example}' 같은 '계'(남녀 합계) 인구 열이 없습니다.",
+                              "no both-sexes population columns like '{example}'"),
     "mois_no_total_for_year": ("{year}년의 총인구수 열이 없습니다.",
-                               "no total population column (총인구수) for {year}"),
+                               "no total population column for {year}"),
     "mois_not_a_count": ("'{value}'는 인구 수가 아닙니다.", "'{value}' is not a head count"),
     "mois_ages_do_not_add_up": ("연령별 합이 {ages}로 총계 {total}과 다릅니다.",
                                 "age groups add up to {ages}, not to the total {total}"),

@@ -98,7 +98,8 @@ class _Header:
                 low = int(band.group(1))
                 bands[(low, math.inf if band.group(3) else int(band.group(2) or low))] = col
         if not periods:
-            raise InputError("mois_no_total_columns", file=file_name, row=len(header_rows))
+            raise InputError("mois_no_total_columns", file=file_name, row=len(header_rows),
+                             example="2024년12월_계_총인구수")
         missing = [year for year, (total_col, _) in periods.items() if total_col is None]
         if missing:
             raise InputError("mois_no_total_for_year", file=file_name, row=len(header_rows),

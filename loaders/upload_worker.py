@@ -1,5 +1,6 @@
 """The upload worker (see loaders.upload_sandbox): read one pickled request from stdin,
-limit this process, parse, and write the pickled Preview or InputError to stdout.
+limit this process (lower CPU priority, address space, CPU time), parse, and write the
+pickled Preview or InputError to stdout.
 
 Exit 0 with a result, 3 when memory ran out, 4 on any other failure (traceback on
 stderr, for the server log). Run only by loaders.upload_sandbox.
@@ -7,14 +8,18 @@ stderr, for the server log). Run only by loaders.upload_sandbox.
 
 from __future__ import annotations
 
-import pickle
-import resource
-import sys
-import traceback
+import os
 
-from loaders.errors import InputError
-from loaders.importing import preview_upload
-from loaders.upload_sandbox import EXIT_FAILED, EXIT_MEMORY
+os.nice(10)  # before the imports: the server's own sessions get the CPU first
+
+import pickle  # noqa: E402
+import resource  # noqa: E402
+import sys  # noqa: E402
+import traceback  # noqa: E402
+
+from loaders.errors import InputError  # noqa: E402
+from loaders.importing import preview_upload  # noqa: E402
+from loaders.upload_sandbox import EXIT_FAILED, EXIT_MEMORY  # noqa: E402
 
 WARM_UP = "시도별,2022 년\n서울특별시,1\n".encode()
 

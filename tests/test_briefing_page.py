@@ -8,7 +8,7 @@ import io
 from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
+from conftest import ROOT, shown
 from exports.deck import PinnedView, build_deck
 
 PAGE = str(ROOT / "pages" / "5_브리핑.py")
@@ -49,7 +49,7 @@ def test_empty_deck_explains_how_to_pin_and_still_offers_the_scorecard():
 def test_pinned_views_are_shown_one_at_a_time_with_key_figure_and_source():
     app = run(VIEWS)
     assert not app.exception
-    assert app.header[0].value == VIEWS[0].title
+    assert shown(app.header[0].value) == VIEWS[0].title
     assert len(app.get("image")) == 1
     body = html_of(app)
     assert VIEWS[0].key_figure in body and VIEWS[0].source in body
@@ -62,11 +62,11 @@ def test_pinned_views_are_shown_one_at_a_time_with_key_figure_and_source():
 def test_buttons_step_through_the_deck_and_stop_at_the_ends():
     app = run(VIEWS)
     app.button(key="briefing_next").click().run()
-    assert app.header[0].value == VIEWS[1].title
+    assert shown(app.header[0].value) == VIEWS[1].title
     app.button(key="briefing_next").click().run()
     assert app.button(key="briefing_next").disabled
     app.button(key="briefing_prev").click().run()
-    assert app.header[0].value == VIEWS[1].title
+    assert shown(app.header[0].value) == VIEWS[1].title
     assert app.query_params["slide"] in ("2", ["2"])
 
 
@@ -79,7 +79,7 @@ def test_navigation_keys_are_bound_to_the_arrow_keys():
 def test_presentation_mode_hides_the_sidebar_and_enlarges_type():
     app = run(VIEWS, present="1", slide="2")
     assert not app.exception
-    assert app.title[0].value == VIEWS[1].title
+    assert shown(app.title[0].value) == VIEWS[1].title
     body = html_of(app)
     assert '[data-testid="stSidebar"]' in body and "display: none" in body
     assert not app.get("download_button"), "management stays out of the presentation"
@@ -96,7 +96,7 @@ def test_removing_a_view_keeps_a_valid_position():
     app.button(key="briefing_remove_2").click().run()
     assert not app.exception
     assert len(app.session_state["briefing_views"]) == 2
-    assert app.header[0].value == VIEWS[1].title
+    assert shown(app.header[0].value) == VIEWS[1].title
     app.button(key="briefing_clear").click().run()
     assert "브리핑에 추가" in app.info[0].value
 

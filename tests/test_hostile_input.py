@@ -6,6 +6,7 @@ and nothing is stored. The files come from tests/hostile_files.py, built per tes
 from __future__ import annotations
 
 import io
+import re
 import socket
 import threading
 import time
@@ -19,7 +20,7 @@ from pykosis import KOSIS
 
 import hostile_files
 import loaders
-from conftest import RAW, ROOT
+from conftest import RAW, ROOT, shown
 from exports.data_export import csv_bytes, xlsx_bytes
 from i18n import STRINGS
 from i18n.safe_text import ECHO_LIMIT, clip, html, md
@@ -27,7 +28,7 @@ from loaders import InputError, limits, preview_upload, refresh, upload_sandbox,
 from loaders.upload_sandbox import preview_isolated
 from ui.url_state import Notice, notice_text
 
-FAST = 5.0  # seconds: a hostile file is refused before it is parsed
+FAST = 5.0  # CPU seconds: a hostile file is refused before it is parsed
 
 
 @pytest.fixture(scope="module")
@@ -45,12 +46,12 @@ def user_dir(tmp_path, monkeypatch):
 
 
 def refused(path, match: str) -> InputError:
-    """The file is refused within FAST seconds with ``match`` in its English message; the
+    """The file is refused within FAST CPU seconds with ``match`` in its English message; the
     Korean message exists too and names the same place."""
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: the machine's other load does not count
     with pytest.raises(InputError, match=match) as caught:
         preview_upload(path.read_bytes(), path.name)
-    assert time.perf_counter() - started < FAST
+    assert time.process_time() - started < FAST
     error = caught.value
     assert error.file == path.name and error.key in STRINGS
     assert error.text("ko").startswith(f"파일 {path.name}") and error.text("ko") != str(error)
@@ -189,13 +190,20 @@ def test_exports_neutralise_formulas_in_csv_and_xlsx():
 def test_markdown_and_html_from_urls_and_files_are_shown_as_text():
     link = "[세션 만료 - 다시 로그인](https://evil.invalid/login)"
     image = "![x](http://evil.invalid/pixel.png)"
-    assert md(link) == ("\\[세션 만료 \\- 다시 로그인\\]\\(https\\:\u2060//evil\\.invalid/login\\)")
-    assert md("www.evil.invalid a@b.invalid") == "www\u2060\\.evil\\.invalid a\\@\u2060b\\.invalid"
-    assert md(image).startswith(r"\!\[x\]\(http\:")
-    assert md(":red[경고] $x$ **굵게**\n# 제목") == r"\:red\[경고\] \$x\$ \*\*굵게\*\* \# 제목"
+    assert md(link) == "\\[세션 만료 - 다시 로그인\\](https:\u2060//evil.invalid/login)"
+    assert md(image) == "!\\[x\\](http:\u2060//evil.invalid/pixel.png)"
+    assert md("www.evil.invalid a@b.invalid <https://x.invalid>") == (
+        "www\u2060.evil.invalid a@\u2060b.invalid \\<https:\u2060//x.invalid>")
+    assert md(":red[경고] $x$ **굵게** _기울임_\n# 제목") == (
+        "\\:red\\[경고\\] \\$x\\$ \\*\\*굵게\\*\\* \\_기울임\\_ # 제목")
+    assert md("# 제목") == "\\# 제목" and md("1. 항목") == "1\\. 항목" and md("- 3") == "\\- 3"
+    for plain in ("지역내총생산(명목) · 수준, 2023", "단위: 조원, 수도권=100", "KOSIS 101 DT_1C81"):
+        assert md(plain) == plain  # ordinary names read the same
+    for text in (link, image, "고용률(15~64세)", ":material/warning: 1. _a_"):
+        assert shown(md(text)) == text
     assert html('<img src=x onerror="alert(1)">') == "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"
     notice = notice_text(Notice("year", link + "x" * 100_000, "2023"), "en")
-    assert "](" not in notice.replace("\\]\\(", "") and len(notice) < 400
+    assert not re.search(r"(?<!\\)[\[\]]", notice) and len(notice) < 400
     assert clip("가" * 100) == "가" * (ECHO_LIMIT - 1) + "…"
 
 

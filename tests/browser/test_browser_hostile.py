@@ -21,9 +21,9 @@ from i18n.safe_text import WORD_JOINER
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import hostile_files  # noqa: E402
 
-# The other session may wait for a CPU while the upload worker starts (two shared cores),
-# never for the upload itself, which before the worker stalled the server for minutes.
-OTHER_SESSION_SLACK = 10
+# The other session may wait a little for a CPU on two shared cores (the worker runs at a
+# lower priority), never for the upload itself, which before stalled the server for minutes.
+OTHER_SESSION_SLACK = 15
 LINK = "[세션 만료 - 다시 로그인](https://evil.invalid/login)"
 IMAGE = "![x](http://evil.invalid/pixel.png)"
 
