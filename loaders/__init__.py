@@ -17,11 +17,12 @@ from loaders.catalog import load_catalog as load_bundled_catalog
 from loaders.crosswalk import expected_regions, region_existed, region_table, resolve_sido
 from loaders.errors import InputError, UnknownRegionError
 from loaders.geo import load_regions
-from loaders.importing import (MAX_UPLOAD_MB, catalog_overview, confirm_new, confirm_update,
-                               preview_upload, versions_table)
+from loaders.importing import (catalog_overview, confirm_new, confirm_update, preview_upload,
+                               versions_table)
+from loaders.limits import MAX_UPLOAD_MB
 from loaders.policy import load_policy_layers
-from loaders.upload_sandbox import preview_isolated
 from loaders.store import load_store
+from loaders.upload_sandbox import preview_isolated
 from loaders.user_catalog import entries_table
 
 

@@ -18,18 +18,18 @@ from pathlib import Path
 
 import pandas as pd
 
+from i18n import t
 from loaders.catalog import load_catalog as load_bundled_catalog
-from loaders.limits import MAX_SERIES, MAX_UPLOAD_BYTES, MAX_UPLOAD_MB
 from loaders.crosswalk import NATIONAL_CODE, is_national, region_table, resolve_sido
 from loaders.errors import InputError, UnknownRegionError
-from i18n import t
 from loaders.kosis import (COUNT_UNITS, LONG_VALUE, LONG_YEAR, NO_DATA, UNIT, checked_number,
                            checked_year, read_kosis)
+from loaders.limits import MAX_SERIES
 from loaders.mois import REGION_HEADERS, read_mois_population
 from loaders.sniff import XLSX_MAGIC, read_sheet
-from loaders.xlsx import Sheet, cell_list
 from loaders.user_catalog import make_entry
 from loaders.user_store import Manifest, Version, save_version
+from loaders.xlsx import Sheet, cell_list
 
 MAX_UNKNOWN_LABELS = 20  # beyond this many non-시도 labels the table is not a 시도 table
 TIDY_CODE = frozenset({"region_code", "sido_code", "code", "지역코드", "시도코드", "행정구역코드"})
@@ -105,9 +105,6 @@ class Preview:
 
 def preview_upload(data: bytes, file_name: str) -> Preview:
     """Parse an upload (bytes and its file name) into a Preview; bad files raise InputError."""
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise InputError("file_too_large", file=file_name, mb=f"{len(data) / 2**20:.1f}",
-                         limit=MAX_UPLOAD_MB)
     sheet = read_sheet(data, file_name)
     rows = sheet.rows
     _refuse_truncated(data, rows, file_name)

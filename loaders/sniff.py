@@ -62,9 +62,7 @@ def read_sheet(source, file_name: str | None = None) -> Sheet:
     data, name = read_source(source, file_name)
     if not data:
         raise InputError("file_empty", file=name)
-    if len(data) > limits.MAX_UPLOAD_BYTES:
-        raise InputError("file_too_large", file=name, mb=f"{len(data) / 2**20:.1f}",
-                         limit=limits.MAX_UPLOAD_MB)
+    check_size(data, name)
     if data.startswith(XLSX_MAGIC):
         return read_xlsx(data, name)
     if data.startswith(XLS_MAGIC):
@@ -79,6 +77,13 @@ def read_sheet(source, file_name: str | None = None) -> Sheet:
     if not any(any(cell for cell in row) for row in rows):
         raise InputError("no_data_rows_blank", file=name)
     return Sheet(rows=rows)
+
+
+def check_size(data: bytes, file_name: str) -> None:
+    """Uploads over MAX_UPLOAD_MB are refused before anything reads them."""
+    if len(data) > limits.MAX_UPLOAD_BYTES:
+        raise InputError("file_too_large", file=file_name, mb=f"{len(data) / 2**20:.1f}",
+                         limit=limits.MAX_UPLOAD_MB)
 
 
 def decode_text(data: bytes, file_name: str) -> str:

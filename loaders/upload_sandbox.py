@@ -26,6 +26,7 @@ from pathlib import Path
 from loaders import limits
 from loaders.errors import InputError
 from loaders.importing import Preview
+from loaders.sniff import check_size
 
 ROOT = Path(__file__).resolve().parent.parent
 STARTUP_SECONDS = 10  # importing pandas in a cold worker; not counted against the file
@@ -41,9 +42,7 @@ def preview_isolated(data: bytes, file_name: str, *,
                      seconds: float = limits.WORKER_SECONDS,
                      memory_bytes: int = limits.WORKER_MEMORY_BYTES) -> Preview:
     """loaders.importing.preview_upload, run in a limited worker process."""
-    if len(data) > limits.MAX_UPLOAD_BYTES:  # refused before a worker is started
-        raise InputError("file_too_large", file=file_name, mb=f"{len(data) / 2**20:.1f}",
-                         limit=limits.MAX_UPLOAD_MB)
+    check_size(data, file_name)  # before a worker is started
     if not _WORKERS.acquire(timeout=seconds):
         raise InputError("upload_busy", file=file_name)
     try:
