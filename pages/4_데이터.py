@@ -115,7 +115,7 @@ def confirm_form(preview, key: str, lang: str) -> None:
     except InputError as error:
         show_failure(t("store_failed", lang), error, lang)
         return
-    after_change(counted("stored", version.rows, lang, indicator=indicator.strip(),
+    after_change(counted("stored", version.rows, lang, indicator=md(indicator.strip()),
                          version=version.number))
 
 
@@ -142,7 +142,7 @@ def versions_panel(lang: str) -> None:
             show_failure(t("rollback_failed", lang), error, lang)
             return
         current = f"v{manifest.current}" if manifest.current else t("bundled_only", lang)
-        after_change(t("rolled_back", lang).format(indicator=chosen, current=current))
+        after_change(t("rolled_back", lang).format(indicator=md(chosen), current=current))
 
 
 lang = page_setup("import_title")

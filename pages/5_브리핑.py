@@ -5,8 +5,6 @@ buttons) move through the deck. The deck downloads as PPTX, and the gap scorecar
 one-page PNG. Widgets and layout only: the files come from exports/.
 """
 
-from html import escape
-
 import streamlit as st
 
 from analysis.scorecard import scorecard
@@ -18,7 +16,7 @@ from ui import briefing
 from ui.layout import page_setup
 from ui.page_schemas import briefing_schema
 from i18n import t
-from i18n.safe_text import md
+from i18n.safe_text import html as escape, md
 from ui.url_state import load_state, write_state
 
 INDEX_KEY = "briefing_index"

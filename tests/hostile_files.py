@@ -151,7 +151,7 @@ def million_rows(folder: Path, rows: int = 1_000_000) -> Path:
 def billion_laughs(folder: Path) -> Path:
     """workbook.xml declares nested entities that expand to 10⁹ 'lol's."""
     entities = '<!ENTITY lol0 "lol">' + "".join(
-        f'<!ENTITY lol{i} "{"&lol%d;" % (i - 1) * 10}">' for i in range(1, 10))
+        f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10))
     workbook = (f'<?xml version="1.0"?><!DOCTYPE workbook [{entities}]>'
                 + WORKBOOK.split("?>", 1)[1].replace('name="Sheet1"', 'name="&lol9;"'))
     sheet = SHEET_HEAD + "<sheetData>" + _kosis_rows() + "</sheetData></worksheet>"
