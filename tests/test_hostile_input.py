@@ -163,6 +163,20 @@ def test_the_worker_limits_are_clear_messages():
     assert len(preview.series) == 4
 
 
+def test_an_unexpected_worker_failure_shows_an_error_id_and_logs_the_traceback(caplog):
+    traceback = (b'Traceback (most recent call last):\n  File "/srv/dashboard/loaders/kosis.py", '
+                 b'line 9, in parse\nKeyError: 0\n')
+    with caplog.at_level("ERROR", logger="loaders.upload_sandbox"):
+        with pytest.raises(InputError) as caught:
+            upload_sandbox._outcome(upload_sandbox.EXIT_FAILED, b"", traceback, "x.csv", 30, 2**30)
+    incident = caught.value.params["incident"]
+    assert re.fullmatch(r"[0-9a-f]{8}", incident)
+    for lang in ("ko", "en"):
+        text = caught.value.text(lang)
+        assert incident in text and "/srv" not in text and "KeyError" not in text
+    assert f"error id {incident}" in caplog.text and "/srv/dashboard/loaders/kosis.py" in caplog.text
+
+
 def test_uploads_wait_for_a_free_worker(monkeypatch):
     taken = threading.BoundedSemaphore(1)
     taken.acquire()
