@@ -96,11 +96,20 @@ class App:
 
     def get(self, url: str) -> App:
         self.driver.get(url)
-        return self.wait_idle()
+        return self.wait_drawn()
 
     def reload(self) -> App:
         self.driver.refresh()
-        return self.wait_idle()
+        return self.wait_drawn()
+
+    def wait_drawn(self, timeout: float = RUN_TIMEOUT) -> App:
+        """After a page load: until the page's first run has drawn its title, then idle.
+        A new session reads as idle ('notRunning') until its first run starts, which on
+        a busy server can be longer than the settling time."""
+        self.wait_for(lambda a: a.find('[data-testid="stMain"] h1, [data-testid="stMain"] h2')
+                      or a.exceptions(), timeout,
+                      message=f"the page drew no title within {timeout} s at {self.url}")
+        return self.wait_idle(timeout)
 
     @property
     def url(self) -> str:
