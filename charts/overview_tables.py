@@ -7,6 +7,7 @@ import pandas as pd
 from analysis.formatting import format_display, format_number, format_pp
 from analysis.gap import GapSummary, NotComparable
 from charts.sources import publisher_line
+from loaders.citations import cited
 from i18n import t
 
 GROUP_NAMES = {"CAP": ("수도권", "Capital region"), "NONCAP": ("비수도권", "Rest of country"),
@@ -77,6 +78,6 @@ def published_table(groups: pd.DataFrame, catalog: pd.DataFrame, lang: str) -> p
              "group" if lang == "en" else "권역": GROUP_NAMES[row.region_code][lang == "en"],
              "value" if lang == "en" else "값": format_number(row.value, 1, lang),
              t("col_unit", lang): row.unit,
-             t("col_source", lang): row.source}
+             t("col_source", lang): cited(row.source, lang)}
             for row in groups.itertuples()]
     return pd.DataFrame(rows)
