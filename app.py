@@ -22,7 +22,7 @@ from ui.responsive import grid
 from ui.url_state import current_page_url, share_url
 
 PLAN_COMPARISON_YEARS = [2010, 2020]  # the years the 2023 plan quotes GRDP shares for
-SCORECARD_CARD_WIDTH = 230  # px: four cards on a 1440 px screen, two at 820 px
+SCORECARD_CARD_WIDTH = 220  # px: four cards on a 1440 px screen, two at 820 px
 # Every scorecard panel the bundled data cannot fill links to the data-import page
 # (None: say the import is planned instead).
 IMPORT_PAGE: str | None = "pages/4_데이터.py"

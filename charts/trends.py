@@ -257,7 +257,7 @@ def label_rows(data: pd.DataFrame, domain: tuple[float, float] | None,
     """End labels: every line's name at the right edge, nudged apart and tied to its end
     by a short connector; a published series not reaching the edge is named beside its
     last point. Empty when there is no room (a legend is drawn instead)."""
-    columns = ["label", "year", "value", "capital"]
+    columns = ["label", "year", "value"]
     valued = data[data["value"].notna()].sort_values("year")
     lines = valued[valued["kind"].isin([COMPUTED, STATISTIC])]
     published = valued[valued["kind"] == PUBLISHED].groupby("label").tail(1)
