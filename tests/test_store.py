@@ -56,9 +56,10 @@ def test_repeated_published_quotes_are_one_row_citing_both(store):
     row = store[(store.indicator == "rnd_expenditure_share") & (store.region_code == "NONCAP")
                 & (store.year == 2018)]
     assert len(row) == 1 and row["value"].iloc[0] == 30.2
-    assert row["source"].iloc[0] == ("과학기술정보통신부 자료 (김장겸 의원실 제공, 언론 보도 인용); "
-                                     "관계부처 합동, 「지역중소기업 혁신성장 촉진방안」 (비상경제장관회의 "
-                                     "23-11-4, 2023-04-06), I. 추진 배경")
+    assert row["source"].iloc[0] == (
+        "과학기술정보통신부 자료 (김장겸 의원실 제공, 언론 보도 인용); 관계부처 합동, "
+        "「지역중소기업 혁신성장 촉진방안」 (비상경제장관회의 23-11-4, 2023-04-06), "
+        "I. 추진 배경")
     fetched = retrieved_from(row.assign(indicator="rnd_expenditure_share")).iloc[0]
     assert "ajunews" in fetched and "촉진방안" in fetched
 

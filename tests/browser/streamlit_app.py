@@ -223,7 +223,8 @@ class App:
         (Vega keeps it on the SVG element) plus the item's ``_stroke``, ``_fill`` and
         ``_text``. A line is one item, carrying its first row."""
         return self.driver.execute_script("""
-            const chart = document.querySelectorAll('[data-testid="stVegaLiteChart"]')[arguments[0]];
+            const chart = document.querySelectorAll(
+              '[data-testid="stVegaLiteChart"]')[arguments[0]];
             if (!chart) return [];
             return Array.from(chart.querySelectorAll(`g.mark-${arguments[1]} > *`)).map(el => {
               const item = el.__data__ || {};
@@ -236,7 +237,8 @@ class App:
     def chart_texts(self, index: int = 0) -> list[str]:
         """Every text the ``index``-th chart draws (title, axes, labels, notes)."""
         return self.driver.execute_script("""
-            const chart = document.querySelectorAll('[data-testid="stVegaLiteChart"]')[arguments[0]];
+            const chart = document.querySelectorAll(
+              '[data-testid="stVegaLiteChart"]')[arguments[0]];
             return chart ? Array.from(chart.querySelectorAll('text')).map(t => t.textContent)
                          : [];""", index)
 
@@ -452,8 +454,9 @@ class App:
         neither as offenders nor as the content that makes a container overflow: a
         slider's thumbs are centred on the ends of the track and their value labels are
         centred over the thumbs, so both poke past the track; a thumb's range input is a
-        keyboard target clipped to 1 px by its wrapper; a dataframe's grid draws its scroll layer a few px wider
-        than its frame and scrolls itself; code blocks scroll by design."""
+        keyboard target clipped to 1 px by its wrapper; a dataframe's grid draws its
+        scroll layer a few px wider than its frame and scrolls itself; code blocks
+        scroll by design."""
         return self.driver.execute_script("""
             const slack = arguments[0], vw = document.documentElement.clientWidth;
             const BY_DESIGN = ['[data-testid="stSliderThumbValue"]',
@@ -525,7 +528,8 @@ class App:
                 if (!text || getComputedStyle(node.parentElement).fontFamily.includes('Material'))
                   continue;   // icon ligatures ('download') are one glyph
                 const range = document.createRange(); range.selectNodeContents(node);
-                const tops = new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top)));
+                const tops = new Set(Array.from(range.getClientRects())
+                                     .map(r => Math.round(r.top)));
                 if (tops.size > text.split(/\\s+/).length) out.push(`${text} (${tops.size} lines)`);
               }
             }

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from PIL import Image
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 from browser.streamlit_app import SCREENSHOTS
@@ -136,3 +137,24 @@ def test_png_and_svg_carry_title_unit_source_and_every_province(app, chosen):
         rgb = np.array([int(colour[i:i + 2], 16) for i in (1, 3, 5)])
         drawn = int((np.abs(pixels - rgb).max(axis=1) <= 8).sum())
         assert drawn > 300, f"{name}'s colour {colour} is drawn in the PNG ({drawn} px)"
+
+
+def test_clicking_a_name_highlights_its_line(app, chosen):
+    name = app.driver.execute_script(
+        "const c = document.querySelectorAll('[data-testid=\"stVegaLiteChart\"]')[0];"
+        "return Array.from(c.querySelectorAll('g.mark-text > text'))"
+        ".find(t => t.textContent === '부산');")
+    app.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", name)
+    ActionChains(app.driver).move_to_element(name).click().perform()
+    faded = app.wait_for(_line_opacity, message="the other lines fade")
+    assert faded["부산"] == 1 and all(v < 0.5 for k, v in faded.items() if k != "부산")
+
+
+def _line_opacity(app) -> dict[str, float] | None:
+    """Each line's stroke opacity, once 부산's stands out (None before that)."""
+    opacity = app.driver.execute_script(
+        "const c = document.querySelectorAll('[data-testid=\"stVegaLiteChart\"]')[0];"
+        "return Array.from(c.querySelectorAll('g.mark-line > path')).map(p => "
+        "[p.__data__.datum.label, parseFloat(p.getAttribute('opacity') || '1')]);")
+    lines = dict(opacity)
+    return lines if lines.get("부산") == 1 and min(lines.values()) < 1 else None

@@ -23,7 +23,8 @@ LABELS = {
            "source": "출처: 통계청, 지역소득 (KOSIS 101/DT_1C81)",
            "names": ["서울", "경기", "부산", "광주", "강원"]},
     "en": {"download": "Download", "png": "Image PNG (2x for slides)", "svg": "Image SVG",
-           "scorecard": "Gap scorecard one-pager PNG", "title": "GRDP (nominal): by province — level",
+           "scorecard": "Gap scorecard one-pager PNG",
+           "title": "GRDP (nominal): by province — level",
            "source": "Source: Statistics Korea, Regional Income (KOSIS 101/DT_1C81)",
            "names": ["Seoul", "Gyeonggi", "Busan", "Gwangju", "Gangwon"]},
 }
