@@ -38,7 +38,7 @@ def fill_source(panel: Panel, lang: str) -> str:
 
 
 def source_lines(panel: Panel, lang: str) -> list[str]:
-    """['출처: 통계청 지역소득', 'KOSIS 101 DT_1C81'] — short lines that fit a narrow panel;
+    """['출처: 통계청, 지역소득', 'KOSIS 101/DT_1C81'] — short lines that fit a narrow panel;
     partial panels add that the figures are quoted, not computed."""
     publisher = panel.publisher_en if lang == "en" else panel.publisher_ko
     extra = [f"KOSIS {panel.kosis}"] if panel.kosis else []

@@ -505,7 +505,7 @@ def test_per_capita_map_csv_cites_both_sources_and_flags_preliminary_values(stor
     options = MapOptions("grdp_nominal", 2023, "per_capita")
     view = build_view(store, catalog, loaders.load_regions("sido"), options, "ko")
     table = data_export.map_table(view, options, catalog, "ko")
-    assert set(table["출처"]) == {f"{GRDP_SOURCE}; 행정안전부 주민등록인구통계"}
+    assert set(table["출처"]) == {f"{GRDP_SOURCE}; 행정안전부, 주민등록 인구통계"}
     flagged = store.query("indicator == 'grdp_nominal' and year == 2023 and level == 'sido'")
     assert flagged["preliminary"].astype(bool).all()          # 2023 GRDP is preliminary
     assert set(table["잠정치"]) == {"잠정치"}
