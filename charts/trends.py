@@ -25,6 +25,7 @@ from charts.line_labels import LINE_HEIGHT, end_labels, fits, nice_domain, room_
 from charts.sources import publisher_line, row_sources
 from charts.theme import (CAPITAL_COLOR, FONT_FAMILY, GWONYEOK_COLORS, NATION_COLOR,
                           NONCAPITAL_COLOR, region_styles)
+from loaders.catalog import row_unit
 from loaders.crosswalk import gwonyeok_names, gwonyeok_table, region_table
 from loaders.gap_notes import gap_note
 from i18n import t
@@ -219,6 +220,9 @@ def chart_data(trend: Trend, entry: pd.Series, lang: str) -> pd.DataFrame:
     source = data["source"] if "source" in data else pd.Series("", index=data.index)
     data["source"] = row_sources(source, entry, lang).to_numpy()
     unit = trend.unit_en if lang == "en" else trend.unit_ko
+    if "published_unit" in data:
+        data["published_unit"] = [row_unit(entry, u, lang) if isinstance(u, str) else u
+                                  for u in data["published_unit"]]
     return with_tooltip_text(data, trend.decimals, unit, lang)
 
 

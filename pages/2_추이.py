@@ -17,8 +17,8 @@ from loaders.catalog import by_theme, themed_name
 from ui import briefing
 from ui.export_buttons import chart_downloads, data_downloads
 from i18n import t
-from ui.layout import (keep_valid, load_page_state, measure_radio, page_setup,
-                       write_page_state)
+from ui.layout import (keep_valid, load_page_state, measure_radio, multiselect_chrome,
+                       page_setup, write_page_state)
 from ui.page_schemas import trends_schema
 from ui.responsive import grid, wrapping_columns
 from ui.url_state import copy_link, current_page_url, seed_widgets, share_url
@@ -111,7 +111,7 @@ else:
         with controls:
             chosen_regions = tuple(st.multiselect(
                 t("select_regions", lang), codes, key="trend_regions",
-                format_func=lambda c: short_names[c]))
+                format_func=lambda c: short_names[c], **multiselect_chrome(lang)))
             if not chosen_regions:
                 st.caption(t("no_regions_selected", lang))
                 chosen_regions = tuple(codes)

@@ -16,7 +16,7 @@ from charts.map_view import MapOptions, MapView
 from exports.chart_images import chart_png
 from exports.deck import PinnedView
 from exports.map_image import map_view_png
-from i18n import t
+from i18n import counted, t
 
 SESSION_KEY = "briefing_views"
 
@@ -65,5 +65,5 @@ def pin_button(make_view: Callable[[], PinnedView], lang: str, key: str) -> None
     if st.button(t("briefing_pin", lang), key=key, icon=":material/push_pin:"):
         with st.spinner():
             added = pin(make_view())
-        st.toast(t("briefing_pinned", lang).format(count=len(pinned_views())) if added
+        st.toast(counted("briefing_pinned", len(pinned_views()), lang) if added
                  else t("briefing_already", lang))

@@ -39,7 +39,8 @@ def colours(png) -> set[str]:
     """Colours covering at least 0.05% of the image, as '#RRGGBB'."""
     pixels = np.asarray(Image.open(png).convert("RGB")).reshape(-1, 3)
     values, counts = np.unique(pixels, axis=0, return_counts=True)
-    return {"#%02X%02X%02X" % tuple(v) for v, c in zip(values, counts) if c > len(pixels) / 2000}
+    return {"#" + "".join(f"{int(channel):02X}" for channel in v)
+            for v, c in zip(values, counts) if c > len(pixels) / 2000}
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
