@@ -18,10 +18,11 @@ from loaders import load_catalog, load_indicators
 from ui import briefing
 from i18n import counted, t
 from ui.layout import PAGE_ICON, current_language, page_setup
+from ui.responsive import grid
 from ui.url_state import current_page_url, share_url
 
 PLAN_COMPARISON_YEARS = [2010, 2020]  # the years the 2023 plan quotes GRDP shares for
-SCORECARD_COLUMNS = 4  # panels stay legible on a 1440 px screen
+SCORECARD_CARD_WIDTH = 220  # px: four cards on a 1440 px screen, two at 820 px
 # Every scorecard panel the bundled data cannot fill links to the data-import page
 # (None: say the import is planned instead).
 IMPORT_PAGE: str | None = "pages/4_데이터.py"
@@ -103,11 +104,9 @@ def home() -> None:
     st.subheader(t("scorecard_heading", lang))
     st.caption(t("scorecard_intro", lang))
     panels = scorecard_panels()
-    for start in range(0, len(panels), SCORECARD_COLUMNS):
-        row = panels[start:start + SCORECARD_COLUMNS]
-        for column, panel in zip(st.columns(SCORECARD_COLUMNS), row):
-            with column:
-                show_panel(panel, catalog, lang)
+    with grid("scorecard", SCORECARD_CARD_WIDTH):   # as many cards per row as fit
+        for panel in panels:
+            show_panel(panel, catalog, lang)
     st.download_button(t("briefing_scorecard", lang),
                        data=lambda: scorecard_sheet_png(panels, lang),
                        file_name=export_filename("gap_scorecard", "png", lang), mime="image/png",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 STRINGS: dict[str, tuple[str, str]] = {
     # data files
-    "xcol_level": ("수준", "Level"),
+    "xcol_level": ("지역 단위", "Geographic level"),
     "xcol_region_code": ("지역코드", "Region code"),
     "xcol_region": ("지역", "Region"),
     "xcol_year": ("연도", "Year"),
@@ -16,7 +16,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "xcol_preliminary": ("잠정치", "Preliminary"),
     "xcol_note": ("비고", "Note"),
     "xcol_publisher": ("출처", "Source"),
-    "xcol_provenance": ("원자료", "Raw data"),
+    "xcol_provenance": ("입수 경로(원자료 사본)", "Retrieved from (copy of the original)"),
+    "xcol_published_value": ("공표 원값", "Value as published"),
+    "xcol_published_unit": ("공표 단위", "Unit as published"),
     "xcol_definition": ("정의", "Definition"),
     "xcol_stored_unit": ("저장 단위", "Stored unit"),
     "xcol_display_unit": ("표시 단위", "Display unit"),

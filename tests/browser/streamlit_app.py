@@ -223,6 +223,34 @@ class App:
         return [tag.get_attribute("aria-label") for tag in box.find_elements(
             By.CSS_SELECTOR, '.react-aria-ComboBox [data-tag]')]
 
+    def charts(self) -> list[WebElement]:
+        return self.find('[data-testid="stVegaLiteChart"]')
+
+    def chart_items(self, index: int = 0, mark: str = "symbol") -> list[dict]:
+        """What the ``index``-th Vega-Lite chart on the page draws with its ``mark`` marks
+        (symbol, line, text, rule, rect): per drawn item, the data row it was drawn from
+        (Vega keeps it on the SVG element) plus the item's ``_stroke``, ``_fill`` and
+        ``_text``. A line is one item, carrying its first row."""
+        return self.driver.execute_script("""
+            const chart = document.querySelectorAll(
+              '[data-testid="stVegaLiteChart"]')[arguments[0]];
+            if (!chart) return [];
+            return Array.from(chart.querySelectorAll(`g.mark-${arguments[1]} > *`)).map(el => {
+              const item = el.__data__ || {};
+              const row = item.datum ? JSON.parse(JSON.stringify(item.datum)) : {};
+              row._stroke = el.getAttribute('stroke'); row._fill = el.getAttribute('fill');
+              row._text = el.textContent;
+              return row;
+            });""", index, mark)
+
+    def chart_texts(self, index: int = 0) -> list[str]:
+        """Every text the ``index``-th chart draws (title, axes, labels, notes)."""
+        return self.driver.execute_script("""
+            const chart = document.querySelectorAll(
+              '[data-testid="stVegaLiteChart"]')[arguments[0]];
+            return chart ? Array.from(chart.querySelectorAll('text')).map(t => t.textContent)
+                         : [];""", index)
+
     def text_input_value(self, label: str) -> str:
         return self.widget("stTextInput", label).find_element(
             By.CSS_SELECTOR, "input").get_attribute("value")
@@ -499,9 +527,40 @@ class App:
     # --- layout ------------------------------------------------------------------------
     def overflowing(self, slack: int = 1) -> list[str]:
         """Elements of the main area that stick out of the viewport or out of their own
-        scroll box, as 'tag.testid text… (width)' for a readable failure."""
+        box, as 'tag.testid text… (width)' for a readable failure.
+
+        Streamlit internals that overflow by design are not counted (BY_DESIGN below),
+        neither as offenders nor as the content that makes a container overflow: a
+        slider's thumbs are centred on the ends of the track and their value labels are
+        centred over the thumbs, so both poke past the track; a thumb's range input is a
+        keyboard target clipped to 1 px by its wrapper; a dataframe's grid draws its
+        scroll layer a few px wider than its frame and scrolls itself; code blocks
+        scroll by design."""
         return self.driver.execute_script("""
             const slack = arguments[0], vw = document.documentElement.clientWidth;
+            const BY_DESIGN = ['[data-testid="stSliderThumbValue"]',
+                               '[data-testid="stSlider"] :has(> * > input[type="range"])',
+                               '[data-testid="stSlider"] input[type="range"]',
+                               '[data-testid="stDataFrame"] *', '.stCode *',
+                               '[data-testid="stCode"] *'].join(', ');
+            const designed = el => el.matches(BY_DESIGN) || el.closest(BY_DESIGN) !== null;
+            const shown = el => {
+              const r = el.getBoundingClientRect();
+              if (r.width <= 2 || r.height <= 2) return false;   // screen-reader-only inputs
+              const style = getComputedStyle(el);
+              return !(style.visibility === 'hidden' || style.position === 'fixed'
+                       || (style.clip && style.clip !== 'auto'));
+            };
+            // Content wider than its box, counting only descendants that are not
+            // overflowing by design (scrollWidth alone would count those too).
+            const spills = (el, r) => {
+              for (const child of el.querySelectorAll('*')) {
+                if (designed(child) || !shown(child)) continue;
+                const c = child.getBoundingClientRect();
+                if (c.right > r.right + slack || c.left < r.left - slack) return true;
+              }
+              return false;
+            };
             const out = [];
             // Streamlit's data grid has an invisible 20 px resize grip that hangs 10 px out
             // of its frame's corner by design (cursor se-resize): set it aside while
@@ -510,16 +569,13 @@ class App:
                 '[data-testid="stMain"] div[style*="se-resize"]'));
             grips.forEach(g => { g.dataset.display = g.style.display; g.style.display = 'none'; });
             for (const el of document.querySelectorAll('[data-testid="stMain"] *')) {
+              if (designed(el) || !shown(el)) continue;
               const r = el.getBoundingClientRect();
-              if (r.width <= 2 || r.height <= 2) continue;   // screen-reader-only inputs
               const style = getComputedStyle(el);
-              if (style.visibility === 'hidden' || style.position === 'fixed'
-                  || (style.clip && style.clip !== 'auto')) continue;
               const clipped = !(el instanceof SVGElement)
                  && el.scrollWidth > el.clientWidth + slack
                  && ['visible', 'clip', 'hidden'].includes(style.overflowX)
-                 && el.clientWidth > 0 && !el.closest('[data-testid="stDataFrame"]')
-                 && !el.closest('.stCode') && !el.closest('[data-testid="stCode"]');
+                 && el.clientWidth > 0 && spills(el, r);
               if (r.right > vw + slack || r.left < -slack || clipped) {
                 const id = el.dataset.testid || el.getAttribute('class') || '';
                 out.push(`${el.tagName.toLowerCase()}.${String(id).slice(0, 40)} `
@@ -530,6 +586,33 @@ class App:
             }
             grips.forEach(g => { g.style.display = g.dataset.display; });
             return out;""", slack)
+
+    def widths(self, css: str) -> list[int]:
+        """Rendered widths (px) of the visible elements matching ``css``."""
+        return [round(w) for w in self.driver.execute_script(
+            "return Array.from(document.querySelectorAll(arguments[0]))"
+            ".map(e => e.getBoundingClientRect().width).filter(w => w > 0);", css)]
+
+    def broken_words(self, css: str = '[data-testid="stMain"] button') -> list[str]:
+        """Texts of the elements matching ``css`` that break inside a word (more lines
+        than words), e.g. a button squeezed to one character per line."""
+        return self.driver.execute_script("""
+            const out = [];
+            for (const el of document.querySelectorAll(arguments[0])) {
+              if (!el.getBoundingClientRect().width) continue;
+              const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+              let node;
+              while ((node = walker.nextNode())) {
+                const text = node.textContent.trim();
+                if (!text || getComputedStyle(node.parentElement).fontFamily.includes('Material'))
+                  continue;   // icon ligatures ('download') are one glyph
+                const range = document.createRange(); range.selectNodeContents(node);
+                const tops = new Set(Array.from(range.getClientRects())
+                                     .map(r => Math.round(r.top)));
+                if (tops.size > text.split(/\\s+/).length) out.push(`${text} (${tops.size} lines)`);
+              }
+            }
+            return out;""", css)
 
     # --- network -----------------------------------------------------------------------
     def requested_hosts(self) -> set[str]:
