@@ -18,7 +18,7 @@ from loaders import load_catalog, load_indicators
 from ui import briefing
 from i18n import t
 from ui.layout import PAGE_ICON, current_language, page_setup
-from ui.url_state import current_page_url, share_url
+from ui.links import copy_link
 
 PLAN_COMPARISON_YEARS = [2010, 2020]  # the years the 2023 plan quotes GRDP shares for
 SCORECARD_COLUMNS = 4  # panels stay legible on a 1440 px screen
@@ -58,10 +58,8 @@ def show_panel(panel: Panel, catalog, lang: str) -> None:
             spec = panel_spec(panel.spec.key, lang)
             st.vega_lite_chart(spec=spec, width="stretch")
             st.caption(latest_text(panel, lang))
-            briefing.pin_button(lambda: briefing.chart_view(
-                spec, lang, panel_name(panel, lang), latest_text(panel, lang),
-                fill_source(panel, lang), url=share_url(current_page_url(), {}, {}, lang)),
-                lang, key=f"scorecard_pin_{panel.spec.key}")
+            briefing.pin_button("home", {"panel": panel.spec.key}, lang,
+                                key=f"scorecard_pin_{panel.spec.key}")
         if panel.status != STATUS_COMPUTED:
             st.caption(t("scorecard_fill_source", lang).format(source=fill_source(panel, lang)))
             if panel.status == STATUS_UNAVAILABLE and panel.fragments:
@@ -132,6 +130,8 @@ def home() -> None:
 
     st.subheader(t("published_heading", lang))
     st.dataframe(tables["published"], hide_index=True, width="stretch")
+    st.divider()
+    copy_link("home", {}, lang)
 
 
 NAVIGATION = [  # (page, title key, icon)

@@ -7,6 +7,7 @@ import streamlit as st
 
 from loaders import data_version
 from i18n import LANGUAGES, t
+from ui import deck_link
 from ui.url_state import GLOBAL_PARAMS, Schema, State, encode_state, load_state, write_state
 
 _WRITTEN = "_url_state_written_{page}"
@@ -47,6 +48,7 @@ def page_setup(title_key: str) -> str:
     st.query_params["lang"] = choice
     if choice != lang:
         st.rerun()
+    deck_link.deck()   # the briefing deck stays in the URL of every page
     return choice
 
 
