@@ -48,6 +48,13 @@ def _without_icon(text: str) -> str:
     return lines[-1].strip() if lines else ""
 
 
+def _button_label(button: WebElement) -> str:
+    """A button's label without its icon or its keyboard-shortcut badge (<kbd>)."""
+    badges = {kbd.text.strip() for kbd in button.find_elements(By.TAG_NAME, "kbd")}
+    lines = [line for line in button.text.strip().splitlines() if line.strip() not in badges]
+    return _without_icon("\n".join(lines))
+
+
 class AppError(AssertionError):
     """The page showed an exception or never finished running."""
 
@@ -71,6 +78,9 @@ def start_chromium(width: int = 1440, height: int = 1000) -> tuple[webdriver.Chr
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.execute_cdp_cmd("Browser.setDownloadBehavior",
                            {"behavior": "allow", "downloadPath": str(downloads)})
+    # A person's copy button works on any origin; the test reads what it copied.
+    driver.execute_cdp_cmd("Browser.grantPermissions", {
+        "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
     driver.set_window_size(width, height)
     return driver, profile
 
@@ -101,6 +111,21 @@ class App:
     def reload(self) -> "App":
         self.driver.refresh()
         return self.wait_idle()
+
+    def navigate(self, title: str) -> "App":
+        """Click a page in the sidebar navigation, as a person does (the query goes)."""
+        for link in self.find('[data-testid="stSidebarNav"] a'):
+            if _without_icon(link.text) == title:
+                return self.click(link)
+        shown = [_without_icon(link.text) for link in self.find('[data-testid="stSidebarNav"] a')]
+        raise NoSuchElementException(f"no page {title!r} in the navigation: {shown}")
+
+    def set_viewport(self, width: int, height: int) -> "App":
+        """Resize the window so that the page itself gets width × height CSS pixels."""
+        self.driver.set_window_size(width, height)
+        inner = self.driver.execute_script("return [innerWidth, innerHeight]")
+        self.driver.set_window_size(2 * width - inner[0], 2 * height - inner[1])
+        return self
 
     @property
     def url(self) -> str:
@@ -143,6 +168,19 @@ class App:
                            f"(state {self.script_state()}) at {self.url}")
         self.assert_no_exception()
         return self
+
+    def settled(self, read, interval: float = 0.5, timeout: float = 30):
+        """``read(app)`` once it returns the same thing twice ``interval`` s apart (the
+        page may still be drawing elements after its script stopped)."""
+        deadline = time.monotonic() + timeout
+        last = read(self)
+        while time.monotonic() < deadline:
+            time.sleep(interval)
+            now = read(self)
+            if now == last:
+                return now
+            last = now
+        raise AssertionError(f"the page kept changing for {timeout} s at {self.url}")
 
     def wait_for(self, condition, timeout: float = RUN_TIMEOUT, message: str = ""):
         """Poll ``condition(app)`` until it returns something truthy; return that."""
@@ -223,6 +261,58 @@ class App:
         return [thumb.get_attribute("aria-valuetext") for thumb in self.widget(
             "stSlider", label).find_elements(By.CSS_SELECTOR, 'input[type="range"]')]
 
+    def widget_values(self) -> dict[str, object]:
+        """Every labelled widget on the page (sidebar included) → what it shows: the
+        checked radio option, the selectbox text, multiselect tags, slider thumbs,
+        toggle/checkbox state, text input value. For comparing two views."""
+        readers = {
+            "stRadio": lambda w: next((o.text.strip() for o in w.find_elements(
+                By.CSS_SELECTOR, '[data-testid="stRadioOption"]') if o.find_element(
+                By.CSS_SELECTOR, "input[type=radio]").is_selected()), None),
+            "stSelectbox": lambda w: w.find_element(
+                By.CSS_SELECTOR, 'input[role="combobox"]').get_attribute("value"),
+            "stMultiSelect": lambda w: [tag.get_attribute("aria-label") for tag in
+                                        w.find_elements(By.CSS_SELECTOR,
+                                                        ".react-aria-ComboBox [data-tag]")],
+            "stSlider": lambda w: [thumb.get_attribute("aria-valuetext") for thumb in
+                                   w.find_elements(By.CSS_SELECTOR, 'input[type="range"]')],
+            "stCheckbox": lambda w: w.find_element(
+                By.CSS_SELECTOR, "input[type=checkbox]").is_selected(),
+            "stTextInput": lambda w: w.find_element(By.CSS_SELECTOR, "input").get_attribute(
+                "value"),
+        }
+        def read_all(_) -> dict[str, object]:
+            values: dict[str, object] = {}
+            for testid, read in readers.items():
+                for widget in self.find(f'[data-testid="{testid}"]'):
+                    label = self._label(widget)
+                    if label:
+                        values[f"{testid}:{label}"] = read(widget)
+            return values
+        # A widget redrawn while it is read goes stale: read them all again.
+        return WebDriverWait(self.driver, 10, ignored_exceptions=_STALE).until(read_all)
+
+    def share_link(self) -> str:
+        """The link in the page's copy-link control, taken as a person does: press its
+        copy button, then read the clipboard (it must hold what the field shows)."""
+        boxes = self.find('[data-testid="share-link"]')
+        if not boxes:
+            raise NoSuchElementException("the page has no copy-link control")
+        field = boxes[-1].find_element(By.CSS_SELECTOR, "input").get_attribute("value")
+        self.driver.execute_script("navigator.clipboard.writeText('')")
+        self.click(boxes[-1].find_element(By.CSS_SELECTOR, "button"))
+        copied = self.wait_for(lambda a: a.driver.execute_async_script(
+            "navigator.clipboard.readText().then(arguments[0], () => arguments[0](''))"),
+            timeout=10, message="the copy button put nothing on the clipboard")
+        assert copied == field, (copied, field)
+        return copied
+
+    def link_targets(self, label: str) -> list[str]:
+        """Where each link button reading ``label`` points."""
+        return [a.get_attribute("href") for a in self.find('a[data-testid*="Button"], '
+                                                           'a[role="button"]')
+                if _without_icon(a.text) == label]
+
     # --- acting ------------------------------------------------------------------------
     def click(self, element: WebElement) -> "App":
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
@@ -288,19 +378,19 @@ class App:
     def button(self, label: str) -> WebElement:
         """A button (plain, download, link or form submit) by its visible text."""
         for candidate in self.find('button, a[data-testid*="Button"], a[role="button"]'):
-            if _without_icon(candidate.text) == label and candidate.is_displayed():
+            if _button_label(candidate) == label and candidate.is_displayed():
                 return candidate
-        shown = sorted({_without_icon(c.text) for c in self.find("button") if c.text.strip()})
+        shown = sorted({_button_label(c) for c in self.find("button") if c.text.strip()})
         raise NoSuchElementException(f"no button {label!r}; buttons: {shown}")
 
     def press(self, label: str) -> "App":
         return self.click(self.button(label))
 
     def keys(self, *keys: str) -> "App":
-        """Send keys to the page body (e.g. the briefing's ← → shortcuts)."""
-        body = self.driver.find_element(By.TAG_NAME, "body")
-        ActionChains(self.driver).move_to_element_with_offset(body, 5, 5).click() \
-            .send_keys(*keys).perform()
+        """Press keys on the page itself, nothing focused (e.g. the briefing's ← →
+        shortcuts); no click, which would land on whatever is in the middle."""
+        self.driver.execute_script("document.activeElement && document.activeElement.blur()")
+        ActionChains(self.driver).send_keys(*keys).perform()
         return self.wait_idle()
 
     def expand(self, label: str) -> "App":
