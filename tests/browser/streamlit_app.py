@@ -169,7 +169,7 @@ class App:
         self.assert_no_exception()
         return self
 
-    def settled(self, read, interval: float = 0.5, timeout: float = 30):
+    def settled(self, read, interval: float = 0.5, timeout: float = RUN_TIMEOUT):
         """``read(app)`` once it returns the same thing twice ``interval`` s apart (the
         page may still be drawing elements after its script stopped)."""
         deadline = time.monotonic() + timeout
@@ -264,33 +264,29 @@ class App:
     def widget_values(self) -> dict[str, object]:
         """Every labelled widget on the page (sidebar included) → what it shows: the
         checked radio option, the selectbox text, multiselect tags, slider thumbs,
-        toggle/checkbox state, text input value. For comparing two views."""
-        readers = {
-            "stRadio": lambda w: next((o.text.strip() for o in w.find_elements(
-                By.CSS_SELECTOR, '[data-testid="stRadioOption"]') if o.find_element(
-                By.CSS_SELECTOR, "input[type=radio]").is_selected()), None),
-            "stSelectbox": lambda w: w.find_element(
-                By.CSS_SELECTOR, 'input[role="combobox"]').get_attribute("value"),
-            "stMultiSelect": lambda w: [tag.get_attribute("aria-label") for tag in
-                                        w.find_elements(By.CSS_SELECTOR,
-                                                        ".react-aria-ComboBox [data-tag]")],
-            "stSlider": lambda w: [thumb.get_attribute("aria-valuetext") for thumb in
-                                   w.find_elements(By.CSS_SELECTOR, 'input[type="range"]')],
-            "stCheckbox": lambda w: w.find_element(
-                By.CSS_SELECTOR, "input[type=checkbox]").is_selected(),
-            "stTextInput": lambda w: w.find_element(By.CSS_SELECTOR, "input").get_attribute(
-                "value"),
-        }
-        def read_all(_) -> dict[str, object]:
-            values: dict[str, object] = {}
-            for testid, read in readers.items():
-                for widget in self.find(f'[data-testid="{testid}"]'):
-                    label = self._label(widget)
-                    if label:
-                        values[f"{testid}:{label}"] = read(widget)
-            return values
-        # A widget redrawn while it is read goes stale: read them all again.
-        return WebDriverWait(self.driver, 10, ignored_exceptions=_STALE).until(read_all)
+        toggle/checkbox state, text input value. For comparing two views; read in one
+        script, so that a page drawing meanwhile cannot mix two states."""
+        return self.driver.execute_script("""
+            const text = e => (e ? e.innerText : "").trim();
+            const readers = {
+              stRadio: w => { const o = [...w.querySelectorAll('[data-testid="stRadioOption"]')]
+                  .find(o => o.querySelector("input[type=radio]").checked); return o ? text(o) : null; },
+              stSelectbox: w => w.querySelector('input[role="combobox"]').value,
+              stMultiSelect: w => [...w.querySelectorAll(".react-aria-ComboBox [data-tag]")]
+                  .map(tag => tag.getAttribute("aria-label")),
+              stSlider: w => [...w.querySelectorAll('input[type="range"]')]
+                  .map(thumb => thumb.getAttribute("aria-valuetext")),
+              stCheckbox: w => w.querySelector("input[type=checkbox]").checked,
+              stTextInput: w => w.querySelector("input").value,
+            };
+            const values = {};
+            for (const [testid, read] of Object.entries(readers)) {
+              for (const w of document.querySelectorAll(`[data-testid="${testid}"]`)) {
+                const label = text(w.querySelector('[data-testid="stWidgetLabel"]'));
+                if (label) values[`${testid}:${label}`] = read(w);
+              }
+            }
+            return values;""")
 
     def share_link(self) -> str:
         """The link in the page's copy-link control, taken as a person does: press its
