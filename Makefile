@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test browser data geo bench
+.PHONY: run test browser nginx data geo bench serve
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -39,5 +39,17 @@ data: $(VENV)/.dev
 geo: $(VENV)/.dev
 	$(PY) scripts/build_geo.py
 
-bench: $(VENV)/.dev
-	$(PY) bench/run_all.py
+# nginx from Debian, for the deployment (deploy/serve.py) and its benchmark.
+nginx:
+	@command -v nginx >/dev/null || command -v /usr/sbin/nginx >/dev/null \
+		|| ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nginx)
+
+# The real server measured: websocket reruns, 20-session load (also through the
+# deployment), browser renders and bytes, memory, and the naive baseline. Side by side
+# with another checkout: make bench AGAINST=../baseline
+bench: $(VENV)/.dev browser nginx
+	$(PY) bench/run_all.py $(if $(AGAINST),--against $(AGAINST)) --json bench/results/last_run.json
+
+# Several replicas behind nginx on http://127.0.0.1:8080 (see deploy/README.md).
+serve: $(VENV)/.runtime nginx
+	$(PY) deploy/serve.py --port 8080

@@ -16,7 +16,7 @@ from exports.filenames import export_filename
 from exports.scorecard_sheet import scorecard_sheet_png
 from loaders import load_catalog, load_indicators
 from ui import briefing
-from i18n import t
+from i18n import counted, t
 from ui.layout import PAGE_ICON, current_language, page_setup
 from ui.links import copy_link
 
@@ -64,8 +64,8 @@ def show_panel(panel: Panel, catalog, lang: str) -> None:
             st.caption(t("scorecard_fill_source", lang).format(source=fill_source(panel, lang)))
             if panel.status == STATUS_UNAVAILABLE and panel.fragments:
                 items = ", ".join(
-                    t("scorecard_fragment", lang).format(
-                        name=catalog.loc[indicator, f"name_{lang}"], year=year, count=count)
+                    counted("scorecard_fragment", count, lang,
+                            name=catalog.loc[indicator, f"name_{lang}"], year=year)
                     for indicator, year, count in panel.fragments)
                 st.caption(t("scorecard_fragments", lang).format(items=items))
             import_offer(lang)

@@ -22,19 +22,14 @@ from analysis.measures import (compute_measure, indicator_rows, measure_availabi
                                per_capita_unit, rank_of)
 from analysis.trends import (NATION, NONCAPITAL, aggregate_levels, complete_rows,
                              has_components, is_rate, with_gaps)
+from i18n import both
 from loaders.crosswalk import gwonyeok_table
 
 COMPARE_MEASURES = ("level", "per_capita", "share", "index")
 RANKED_MEASURES = ("level", "per_capita", "share")
-AVERAGE_BASIS = {
-    "per_capita": ("1인당 값(집단 합계 ÷ 집단 인구)", "per head (group total ÷ group population)"),
-    "per_region": ("시도당 평균(집단 합계 ÷ 시도 수)", "average per province (group total ÷ provinces)"),
-    "rate": ("구성요소 합계로 다시 계산한 비율", "rate rebuilt from summed components"),
-    "national_row": ("공식 전국 값(비수도권 평균은 구성요소가 없어 계산하지 않음)",
-                     "official national figure (no non-capital average: components not bundled)"),
-    "national_value": ("공식 전국 값", "official national figure"),
-    "share": ("시도당 평균 비중(100% ÷ 시도 수)", "average share per province (100% ÷ provinces)"),
-}
+NATION_INDEX_UNIT = both("unit_index_of", reference=both("reference_national"))  # 전국=100
+AVERAGE_BASIS = {basis: both(f"basis_{basis}") for basis in (
+    "per_capita", "per_region", "rate", "national_row", "national_value", "share")}
 
 
 def indicators_in_year(store: pd.DataFrame, catalog: pd.DataFrame, year: int) -> list[str]:
@@ -69,7 +64,7 @@ def regional_cross_section(store: pd.DataFrame, catalog: pd.DataFrame,
                                        result.unit_ko, result.unit_en, result.decimals))
             if measure == "level":
                 ranks = rank_of(result.values["value"])
-                parts.append(_measure_rows(indicator, "rank", ranks, "위", "rank", 0,
+                parts.append(_measure_rows(indicator, "rank", ranks, *both("unit_rank"), 0,
                                            ranked_of=int(ranks.notna().sum())))
     return pd.concat(parts, ignore_index=True)
 
@@ -98,12 +93,12 @@ def gwonyeok_cross_section(store: pd.DataFrame, catalog: pd.DataFrame,
                                    entry["display_unit_ko"], entry["display_unit_en"],
                                    int(entry["decimals"])))
         ranks = rank_of(levels)
-        parts.append(_measure_rows(indicator, "rank", ranks, "위", "rank", 0,
+        parts.append(_measure_rows(indicator, "rank", ranks, *both("unit_rank"), 0,
                                    ranked_of=int(ranks.notna().sum())))
         if is_rate(entry):
             national = _national_rate(store, catalog, indicator, year)
             parts.append(_measure_rows(indicator, "index", 100 * levels / national,
-                                       "전국=100", "nation=100", 1))
+                                       *NATION_INDEX_UNIT, 1))
             continue
         if entry["additive"]:
             parts.append(_measure_rows(indicator, "share", 100 * levels / levels.sum(),
@@ -114,7 +109,7 @@ def gwonyeok_cross_section(store: pd.DataFrame, catalog: pd.DataFrame,
             parts.append(_measure_rows(indicator, "per_capita", values * factor,
                                        unit_ko, unit_en, decimals))
             parts.append(_measure_rows(indicator, "index", 100 * values / national,
-                                       "전국=100", "nation=100", 1))
+                                       *NATION_INDEX_UNIT, 1))
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
         columns=["indicator", "region_code", "measure", "value", "unit_ko", "unit_en",
                  "decimals", "ranked_of"])

@@ -6,7 +6,9 @@ import math
 
 import pandas as pd
 
-NO_DATA = {"ko": "자료 없음", "en": "no data"}
+from i18n import LANGUAGES, t
+
+NO_DATA = {lang: t("no_data", lang) for lang in LANGUAGES}
 
 
 def to_display(value: float, entry: pd.Series) -> float:
@@ -32,4 +34,5 @@ def format_pp(change: float | None, lang: str = "ko") -> str:
     """A change in percentage points with its sign: '+2.1%p' / '+2.1 pp'."""
     if change is None or math.isnan(change):
         return NO_DATA[lang]
-    return f"{change:+.1f}{'%p' if lang == 'ko' else ' pp'}"
+    unit = t("unit_pp", lang)
+    return f"{change:+.1f}{unit}" if lang == "ko" else f"{change:+.1f} {unit}"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.coverage import complete_years, sido_rows
+from i18n import both
 from loaders.crosswalk import region_table
 
 CAPITAL, NONCAPITAL, NATION = "capital", "noncapital", "nation"
@@ -51,7 +52,7 @@ def capital_vs_rest(store: pd.DataFrame, catalog: pd.DataFrame,
     if entry["additive"]:
         years = complete_years(store, indicator)
         if not years:
-            return NotComparable("시도 전체가 갖춰진 연도가 없음", "no year has all 시도")
+            return NotComparable(*both("gap_no_complete_year"))
         rows = sido_rows(store, indicator)
         result = _group_sums(rows[rows["year"].isin(years)])
         result["capital_share"] = 100 * result[CAPITAL] / result[NATION]
@@ -61,16 +62,11 @@ def capital_vs_rest(store: pd.DataFrame, catalog: pd.DataFrame,
     numerator, denominator = entry["numerator"], entry["denominator"]
     if not numerator or not denominator:
         if entry["unit_ko"] != "%":  # e.g. chain-linked real GRDP: regions do not add up
-            return NotComparable(
-                "시도 값을 더해도 전국이 되지 않는 지표라 권역 합계를 내지 않음 (정의 참조)",
-                "regional values do not add up to the national total, so no group total "
-                "is computed (see its definition)")
-        return NotComparable(
-            "비율 지표라 더할 수 없고, 구성요소가 번들 자료에 없어 권역 값을 계산하지 않음",
-            "a rate cannot be summed, and its components are not bundled")
+            return NotComparable(*both("gap_not_additive"))
+        return NotComparable(*both("gap_rate_without_components"))
     years = sorted(set(complete_years(store, numerator)) & set(complete_years(store, denominator)))
     if not years:
-        return NotComparable("구성요소가 모두 갖춰진 연도가 없음", "no year has complete components")
+        return NotComparable(*both("gap_components_incomplete"))
     top = _group_sums(sido_rows(store, numerator).query("year in @years"))
     bottom = _group_sums(sido_rows(store, denominator).query("year in @years"))
     result = entry["rate_scale"] * top / bottom

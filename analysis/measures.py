@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 import pandas as pd
 
 from analysis.coverage import YearCoverage, coverage_by_year
+from i18n import both
 from loaders.crosswalk import expected_regions, region_table
 
 MEASURES = ("level", "per_capita", "share", "growth", "index")
@@ -35,10 +36,9 @@ WON_PER_DISPLAY = 1e4
 COUNT_PER = 1000
 # Row units a published source keeps ("만개 (rounded to 0.1)") relative to the catalog unit.
 UNIT_PREFIX_FACTORS = {"만": 1e4, "천": 1e3}
-DENOMINATOR_LABELS = {  # how a per-head unit names its denominator
-    "population_total": ("인", "person", "천 명", "1,000 persons"),
-    "population_15_64": ("생산연령인구 1인", "working-age person",
-                         "생산연령인구 천 명", "1,000 working-age persons"),
+DENOMINATOR_LABELS = {  # how a per-head unit names its denominator: (one, a thousand)
+    "population_total": ("per_person", "per_thousand_persons"),
+    "population_15_64": ("per_working_age_person", "per_thousand_working_age"),
 }
 
 
@@ -69,36 +69,9 @@ class MeasureResult:
     aggregates: dict[str, float] = field(default_factory=dict)
 
 
-UNAVAILABLE_REASONS = {
-    "no_rows": ("{year}년 자료가 없음", "no data for {year}"),
-    "no_denominator": ("인구 분모가 정의되지 않은 지표(비율·인구·공표값)라 1인당 값을 내지 않음",
-                       "no population denominator is defined for this indicator "
-                       "(a rate, a population count or a published figure)"),
-    "denominator_missing": ("{year}년 분모({denominator}) 자료가 없음",
-                            "the denominator ({denominator}) has no data for {year}"),
-    "not_additive": ("합산할 수 없는 지표(비율·연쇄가격·공표 비중)라 전국 대비 비중을 내지 않음",
-                     "not additive (a rate, chained volume or published share): "
-                     "no share of the national total"),
-    "incomplete": ("{year}년 시도 자료가 모두 갖춰지지 않아 전국 합계를 알 수 없음",
-                   "not every province has data for {year}, so the national total is unknown"),
-    "no_earlier_year": ("{year}년보다 앞선 자료 연도가 없어 증가율을 낼 수 없음",
-                        "no year before {year} to grow from"),
-    "base_not_before": ("기준연도는 비교연도보다 앞서야 함", "the base year must precede the year"),
-    "base_missing": ("기준연도 {base_year}년 자료가 없음", "no data for the base year {base_year}"),
-    "no_national_rate": ("전국 값도 구성요소도 없어 전국 평균 대비 지수를 낼 수 없음",
-                         "neither a national value nor the components are available, "
-                         "so there is no national average to index against"),
-    "index_needs_denominator": (
-        "규모 지표는 인구 1인당으로 바꿔야 전국 평균과 비교할 수 있는데 인구 분모가 없음 "
-        "(전국 대비 비중을 보세요)",
-        "a size indicator needs a population denominator to compare with the national "
-        "average, and none is defined (see the share of the national total instead)"),
-}
-
-
-def _unavailable(key: str, **values) -> Availability:
-    korean, english = UNAVAILABLE_REASONS[key]
-    return Availability(False, korean.format(**values), english.format(**values))
+def _unavailable(reason: str, **values) -> Availability:
+    """A refusal worded by the catalog key unavailable_<reason>."""
+    return Availability(False, *both(f"unavailable_{reason}", **values))
 
 
 # --- store access -------------------------------------------------------------------
@@ -203,7 +176,7 @@ def _coverage(store: pd.DataFrame, indicator: str) -> dict[int, YearCoverage]:
                  lambda: {c.year: c for c in coverage_by_year(store, indicator)})
 
 
-@lru_cache(maxsize=None)
+@cache
 def group_codes(group: str) -> frozenset[str]:
     """The 시도 codes of a group: 'nation', 'capital' (수도권), 'noncapital', or a 권역 name."""
     table = region_table()
@@ -321,9 +294,9 @@ def _per_capita_availability(store, catalog, entry: pd.Series, year: int,
     if not denominator:
         return _unavailable("no_denominator")
     if _cross_section(store, catalog, denominator, year, level).empty:
-        return Availability(False, *(
-            text.format(year=year, denominator=_denominator_name(catalog, denominator, lang))
-            for text, lang in zip(UNAVAILABLE_REASONS["denominator_missing"], ("ko", "en"))))
+        return _unavailable("denominator_missing", year=year, denominator=(
+            _denominator_name(catalog, denominator, "ko"),
+            _denominator_name(catalog, denominator, "en")))
     return Availability(True)
 
 
@@ -369,8 +342,9 @@ def compute_measure(store: pd.DataFrame, catalog: pd.DataFrame, indicator: str, 
     result = MeasureResult(values, spec.unit_ko, spec.unit_en, spec.decimals, spec.note_ko,
                            spec.note_en, aggregates)
     if measure == "index" and values["value"].isna().all():
-        result.note_ko += " 기준 평균을 만들 수 없어(구성요소가 번들 자료에 없음) 지수를 내지 못함."
-        result.note_en += " The reference average cannot be built (components not bundled)."
+        unbuildable_ko, unbuildable_en = both("note_index_unbuildable")
+        result.note_ko += " " + unbuildable_ko
+        result.note_en += " " + unbuildable_en
     return _with_preliminary(result, here["preliminary"], year)
 
 
@@ -423,42 +397,36 @@ def _sentences(*parts: str) -> str:
 
 def _with_preliminary(result: MeasureResult, preliminary: pd.Series, year: int) -> MeasureResult:
     if preliminary.fillna(False).astype(bool).any():
-        result.note_ko = _sentences(result.note_ko, f"{year}년 값은 잠정치.")
-        result.note_en = _sentences(result.note_en, f"{year} values are preliminary.")
+        note_ko, note_en = both("note_preliminary_year", year=year)
+        result.note_ko = _sentences(result.note_ko, note_ko)
+        result.note_en = _sentences(result.note_en, note_en)
     return result
 
 
 def _spec(catalog, entry, year, measure, base_year, level, reference) -> _Spec:
     if measure == "level":
-        note = ("비교값은 지역당 평균", "group figures are averages per region") \
-            if entry["additive"] else ("", "")
+        note = both("note_level_average") if entry["additive"] else ("", "")
         return _Spec(entry["display_unit_ko"], entry["display_unit_en"], int(entry["decimals"]),
                      *note, factor=1 / entry["display_divisor"])
     if measure == "per_capita":
         factor, unit_ko, unit_en, decimals = per_capita_unit(catalog, entry.name)
         denominator = entry["per_capita_denominator"]
-        return _Spec(unit_ko, unit_en, decimals,
-                     f"분모: 같은 해 {_denominator_name(catalog, denominator, 'ko')}",
-                     f"denominator: {_denominator_name(catalog, denominator, 'en')} in the same year",
+        names = (_denominator_name(catalog, denominator, "ko"),
+                 _denominator_name(catalog, denominator, "en"))
+        return _Spec(unit_ko, unit_en, decimals, *both("note_denominator", name=names),
                      factor=factor)
     if measure == "share":
-        return _Spec("%", "%", 1 if level == "sido" else 2,
-                     "전국 = 시도 합계(100%). 비교값은 지역당 평균 비중",
-                     "nation = sum of the provinces (100%); group figures are average "
-                     "shares per region")
+        return _Spec("%", "%", 1 if level == "sido" else 2, *both("note_share"))
     if measure == "growth":
         if _is_rate(entry):
-            return _Spec("%p", "pp", 1, f"{base_year}→{year}년 변화(%p)",
-                         f"change {base_year}→{year} in percentage points")
-        note_ko = f"{base_year}→{year}년 연평균 증가율(CAGR); 누적 변화율은 표에"
-        note_en = f"compound annual growth {base_year}→{year}; total change in the table"
-        if entry.name == "grdp_nominal":
-            note_ko, note_en = note_ko + " (명목 가격 기준)", note_en + " (current prices)"
-        return _Spec("%/년", "% per year", 2, note_ko, note_en)
-    name_ko, name_en = ("전국", "nation") if reference == "national" else ("수도권", "capital region")
-    basis = ("비율 기준", "rate basis") if _is_rate(entry) else ("1인당 값 기준", "per-capita basis")
-    return _Spec(f"{name_ko}=100", f"{name_en}=100", 1, f"{name_ko} 평균 = 100 ({basis[0]})",
-                 f"{name_en} average = 100 ({basis[1]})")
+            return _Spec(*both("unit_pp"), 1,
+                         *both("note_growth_pp", base_year=base_year, year=year))
+        note = "note_growth_nominal" if entry.name == "grdp_nominal" else "note_growth"
+        return _Spec(*both("unit_pct_per_year"), 2, *both(note, base_year=base_year, year=year))
+    name = both(f"reference_{reference}")
+    basis = both("note_index_basis_rate" if _is_rate(entry) else "note_index_basis_per_capita")
+    return _Spec(*both("unit_index_of", reference=name), 1,
+                 *both("note_index", reference=name, basis=basis))
 
 
 def _region_values(store, catalog, entry, year, measure, base_year, level, here, reference,
@@ -516,14 +484,14 @@ def per_capita_unit(catalog: pd.DataFrame, indicator: str) -> tuple[float, str, 
     만원, counts per 1,000 persons, so that the figures read without exponents."""
     entry = catalog.loc[indicator]
     denominator = entry["per_capita_denominator"]
-    one_ko, one_en, thousand_ko, thousand_en = DENOMINATOR_LABELS.get(denominator, (
-        _denominator_name(catalog, denominator, "ko") + " 1인", "person",
-        _denominator_name(catalog, denominator, "ko") + " 천 명", "1,000 persons"))
+    name = (_denominator_name(catalog, denominator, "ko"),
+            _denominator_name(catalog, denominator, "en"))
+    one, thousand = DENOMINATOR_LABELS.get(denominator, ("per_one_of", "per_thousand_of"))
     if entry["unit_ko"] in WON_PER_UNIT:
-        return (WON_PER_UNIT[entry["unit_ko"]] / WON_PER_DISPLAY, f"만원/{one_ko}",
-                f"KRW 10k per {one_en}", 0)
-    return (COUNT_PER, f"{entry['unit_ko']}/{thousand_ko}",
-            f"{entry['unit_en']} per {thousand_en}", 1)
+        return (WON_PER_UNIT[entry["unit_ko"]] / WON_PER_DISPLAY,
+                *both("unit_money_per_head", per=both(one, name=name)), 0)
+    return (COUNT_PER, *both("unit_count_per", unit=(entry["unit_ko"], entry["unit_en"]),
+                             per=both(thousand, name=name)), 1)
 
 
 def _per_capita_values(store, catalog, entry, year, level, here) -> pd.Series:

@@ -25,6 +25,7 @@ import pandas as pd
 from analysis.gap import capital_codes
 from analysis.measures import indicator_rows
 from analysis.trends import CAPITAL, NONCAPITAL, aggregate_levels, is_rate
+from i18n import both
 
 COMPUTED, PUBLISHED, DERIVED = "computed", "published", "derived"
 STATUS_COMPUTED, STATUS_PARTIAL, STATUS_UNAVAILABLE = "computed", "partial", "unavailable"
@@ -44,19 +45,18 @@ class PanelSpec:
 
 
 PANELS = (
-    PanelSpec("working_age", "생산연령인구", "Working-age population", ("population_15_64",)),
-    PanelSpec("grdp", "지역내총생산", "GRDP", ("grdp_nominal",)),
-    PanelSpec("rnd_expenditure", "연구개발비", "R&D expenditure",
+    PanelSpec("working_age", *both("panel_working_age"), ("population_15_64",)),
+    PanelSpec("grdp", *both("panel_grdp"), ("grdp_nominal",)),
+    PanelSpec("rnd_expenditure", *both("panel_rnd_expenditure"),
               ("rnd_expenditure_share", "rnd_expenditure")),
-    PanelSpec("rnd_personnel", "연구개발인력", "R&D personnel", ("rnd_personnel_share",)),
-    PanelSpec("sme_firms", "중소기업 수", "SME firms", ("sme_firms",)),
-    PanelSpec("sme_employees", "중소기업 종사자", "SME employees", ("sme_employees",)),
-    PanelSpec("sme_exports", "중소기업 수출", "SME exports", ("sme_export_share", "sme_export")),
-    PanelSpec("research_institutes", "기업부설연구소", "Corporate research institutes", (),
-              "한국산업기술진흥협회(KOITA) 기업부설연구소 현황",
-              "Korea Industrial Technology Association (KOITA), corporate R&D centre statistics"),
-    PanelSpec("venture_firms", "벤처기업 수", "Venture firms", ("venture_firms",)),
-    PanelSpec("venture_investment", "신규 벤처투자", "New venture investment",
+    PanelSpec("rnd_personnel", *both("panel_rnd_personnel"), ("rnd_personnel_share",)),
+    PanelSpec("sme_firms", *both("panel_sme_firms"), ("sme_firms",)),
+    PanelSpec("sme_employees", *both("panel_sme_employees"), ("sme_employees",)),
+    PanelSpec("sme_exports", *both("panel_sme_exports"), ("sme_export_share", "sme_export")),
+    PanelSpec("research_institutes", *both("panel_research_institutes"), (),
+              *both("panel_research_institutes_source")),
+    PanelSpec("venture_firms", *both("panel_venture_firms"), ("venture_firms",)),
+    PanelSpec("venture_investment", *both("panel_venture_investment"),
               ("venture_investment_share", "venture_investment_new")),
 )
 

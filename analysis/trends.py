@@ -15,6 +15,7 @@ import pandas as pd
 
 from analysis.coverage import YearCoverage, coverage_by_year
 from analysis.measures import Availability, indicator_rows
+from i18n import both
 from loaders.crosswalk import gwonyeok_table, newer_regions, region_table
 
 VIEWS = ("groups", "gwonyeok", "regions")
@@ -26,21 +27,13 @@ COMPUTED, STATISTIC, PUBLISHED = "computed", "statistic", "published"
 BASE_YEAR_REVISIONS = {"DT_1C81": 2020}
 
 
-NOT_AGGREGABLE = Availability(
-    False, "비율·연쇄지수 지표라 더할 수 없고 구성요소도 번들 자료에 없어 묶음 값을 계산하지 않음",
-    "a rate or chain-linked volume cannot be summed and its components are not bundled")
-NO_COMPLETE_YEAR = Availability(
-    False, "모든 시도 자료가 갖춰진 연도가 없어 합계를 내지 않음 (부분 합계는 만들지 않음)",
-    "no year has every province, so no total is made (partial sums are never shown)")
-ONLY_GROUPS = Availability(False, "수도권–비수도권 보기에서만 쓸 수 있음",
-                           "only for the capital vs rest view")
-NOT_FOR_RATES = Availability(
-    False, "비율(%) 지표는 더하거나 지수로 바꾸지 않음 — 수준과 %p 차이로 비교",
-    "percentages are neither summed nor indexed: compare levels and the gap in pp")
-NOT_ADDITIVE = Availability(False, "합산할 수 없는 지표라 전국 대비 비중을 내지 않음",
-                            "not additive across regions, so no share of the national total")
-SCATTERED = Availability(False, "공표치는 흩어진 연도의 인용값이라 지수로 잇지 않음",
-                         "published figures are scattered quotes, not a series to index")
+NOT_AGGREGABLE = Availability(False, *both("trend_not_aggregable"))
+NO_COMPLETE_YEAR = Availability(False, *both("trend_no_complete_year"))
+ONLY_GROUPS = Availability(False, *both("trend_only_groups"))
+NOT_FOR_RATES = Availability(False, *both("trend_not_for_rates"))
+NOT_ADDITIVE = Availability(False, *both("trend_not_additive"))
+SCATTERED = Availability(False, *both("trend_scattered"))
+NO_PROVINCIAL_DATA = Availability(False, *both("trend_no_provincial_data"))
 OK = Availability(True)
 
 
@@ -184,7 +177,7 @@ def _availability(store, catalog, indicator, view, aggregate) -> dict[str, Avail
     entry = catalog.loc[indicator]
     if view == "regions":
         has_rows = not _sido(store, catalog, indicator).empty
-        level = OK if has_rows else Availability(False, "시도별 자료 없음", "no provincial data")
+        level = OK if has_rows else NO_PROVINCIAL_DATA
         index = (NOT_FOR_RATES if is_rate(entry)
                  else SCATTERED if entry["kind"] == "published" else level)
         return {"level": level,
@@ -254,9 +247,9 @@ def measure_unit(entry: pd.Series, measure: str) -> tuple[str, str, int]:
     if measure == "share":
         return "%", "%", 1
     if measure == "index":
-        return "지수", "index", 1
+        return *both("unit_index"), 1
     if measure == "gap":
-        return ("%p", "pp", 1) if is_rate(entry) else ("배", "×", 3)
+        return (*both("unit_pp"), 1) if is_rate(entry) else (*both("unit_times"), 3)
     return entry["display_unit_ko"], entry["display_unit_en"], int(entry["decimals"])
 
 
@@ -395,17 +388,15 @@ def series_breaks(store: pd.DataFrame, catalog: pd.DataFrame, indicator: str) ->
         for code in newer_regions():
             year = first_compiled.get(code)
             if year is not None and year > first_year and by_year[int(year)].complete:
-                breaks.append(Break(
-                    int(year), "new_region",
-                    f"{names.loc[code, 'short_ko']} 분리 집계 시작",
-                    f"{names.loc[code, 'short_en']} compiled separately", scope="regions"))
+                region = (names.loc[code, "short_ko"], names.loc[code, "short_en"])
+                breaks.append(Break(int(year), "new_region",
+                                    *both("break_new_region", region=region), scope="regions"))
     revision = BASE_YEAR_REVISIONS.get(entry["kosis_tbl_id"])
     if revision is not None:
-        breaks.append(Break(revision, "base_year", f"{revision} 기준년 (전 기간 개편)",
-                            f"{revision} base year (whole series revised)"))
+        breaks.append(Break(revision, "base_year", *both("break_base_year", year=revision)))
     if pd.notna(entry["preliminary_year"]):
         year = int(entry["preliminary_year"])
-        breaks.append(Break(year, "preliminary", f"{year} 잠정치", f"{year} preliminary"))
+        breaks.append(Break(year, "preliminary", *both("break_preliminary", year=year)))
     return sorted(breaks, key=lambda b: (b.year, b.kind))
 
 

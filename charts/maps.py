@@ -29,6 +29,7 @@ from jinja2 import Template
 from charts.map_style import CAPITAL_CASING, CAPITAL_LINE, HATCH_DEFS_HTML
 from charts.map_tooltip import marker_tooltip_html
 from charts.theme import FONT_FAMILY
+from i18n import t
 from loaders import load_regions
 
 STATIC_URL = "/app/static"
@@ -211,43 +212,57 @@ class PolicyChoice:
     lang: str = "ko"
 
 
-def policy_layers(layers: pd.DataFrame, chosen: list[str], labels: dict[str, str],
-                  lang: str) -> list[folium.FeatureGroup]:
-    """One marker per (layer, 시도) carrying every note of the plan for it, and for the
-    지역협력형 미래 신산업 pairs a dashed line joining the partner regions. The plan's notes
-    are Korean only; region names follow ``lang``."""
+def policy_features(layers: pd.DataFrame, chosen: list[str], labels: dict[str, str],
+                    lang: str) -> list[dict]:
+    """The chosen policy layers as plain data, one dict per layer: its label and colour,
+    one marker per 시도 carrying every note of the plan for it (``point`` [lat, lon],
+    escaped ``tooltip``), and for the 지역협력형 미래 신산업 pairs a dashed line joining
+    the partner regions. The plan's notes are Korean only; region names follow ``lang``."""
     sido = load_regions("sido")
     region_names = dict(zip(sido["region_code"], sido["short_ko" if lang == "ko" else "short_en"]))
-    groups = []
+    features = []
     for position, layer in enumerate(chosen):
         rows = layers[layers["layer"] == layer]
-        group = folium.FeatureGroup(name=labels[layer])
-        color = POLICY_COLORS.get(layer, "#000000")
+        lines, markers = [], []
         if layer == "future_industry_pair":
             for name, members in rows.groupby("group", sort=False):
-                points = [list(policy_marker_position(position, code))
-                          for code in members["region_code"]]
-                folium.PolyLine(points, color=color, weight=2, dash_array="6 4", opacity=0.8,
-                                tooltip=folium.Tooltip(marker_tooltip_html(
-                                    name, list(dict.fromkeys(members["note"])))),
-                                ).add_to(group)
+                lines.append({"points": [list(policy_marker_position(position, code))
+                                         for code in members["region_code"]],
+                              "tooltip": marker_tooltip_html(
+                                  name, list(dict.fromkeys(members["note"])))})
         for code, members in rows.groupby("region_code", sort=False):
-            lines = [" · ".join(filter(None, [row["group"], row["place"],
+            notes = [" · ".join(filter(None, [row["group"], row["place"],
                                               _year_label(row["status_year"], lang)]))
                      + (f" — {row['note']}" if row["note"] else "")
                      for _, row in members.iterrows()]
             title = f"{labels[layer]}: {region_names.get(code, members['region_name'].iloc[0])}"
-            folium.CircleMarker(list(policy_marker_position(position, code)), radius=7,
-                                color="#ffffff",
-                                weight=1.5, fill=True, fill_color=color, fill_opacity=1,
-                                tooltip=folium.Tooltip(marker_tooltip_html(title, lines)),
-                                ).add_to(group)
+            markers.append({"point": list(policy_marker_position(position, code)),
+                            "tooltip": marker_tooltip_html(title, notes)})
+        features.append({"layer": layer, "label": labels[layer],
+                         "color": POLICY_COLORS.get(layer, "#000000"),
+                         "lines": lines, "markers": markers})
+    return features
+
+
+def policy_layers(layers: pd.DataFrame, chosen: list[str], labels: dict[str, str],
+                  lang: str) -> list[folium.FeatureGroup]:
+    """policy_features as folium FeatureGroups (for the offline HTML map)."""
+    groups = []
+    for feature in policy_features(layers, chosen, labels, lang):
+        group = folium.FeatureGroup(name=feature["label"])
+        for line in feature["lines"]:
+            folium.PolyLine(line["points"], color=feature["color"], weight=2, dash_array="6 4",
+                            opacity=0.8, tooltip=folium.Tooltip(line["tooltip"])).add_to(group)
+        for marker in feature["markers"]:
+            folium.CircleMarker(marker["point"], radius=7, color="#ffffff", weight=1.5,
+                                fill=True, fill_color=feature["color"], fill_opacity=1,
+                                tooltip=folium.Tooltip(marker["tooltip"])).add_to(group)
         groups.append(group)
     return groups
 
 
 def _year_label(year: str, lang: str) -> str:
-    return f"{year}년" if year and lang == "ko" else year
+    return t("map_status_year", lang).format(year=year) if year else year
 
 
 def map_layer(geojson: str, policy: PolicyChoice = PolicyChoice()) -> folium.FeatureGroup:

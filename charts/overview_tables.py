@@ -7,10 +7,11 @@ import pandas as pd
 from analysis.formatting import format_display, format_number, format_pp
 from analysis.gap import GapSummary, NotComparable
 from charts.sources import publisher_line
-from i18n import t
+from i18n import both, t
+from loaders.catalog import row_unit
 
-GROUP_NAMES = {"CAP": ("수도권", "Capital region"), "NONCAP": ("비수도권", "Rest of country"),
-               "NONCAP_EXDJ": ("비수도권(대전 제외)", "Rest of country excl. Daejeon")}
+# Published groups by their store code, (Korean, English).
+GROUP_NAMES = {code: both(f"group_{code}") for code in ("CAP", "NONCAP", "NONCAP_EXDJ")}
 
 
 def _years(summary: GapSummary, entry: pd.Series, lang: str) -> str:
@@ -43,7 +44,7 @@ def _level(value: float, summary: GapSummary, entry: pd.Series, lang: str) -> st
     """Levels in the display unit; published rows keep their own unit as published."""
     if summary.unit == entry["unit_ko"]:
         return format_display(value, entry, lang)
-    return f"{format_number(value, 1, lang)} {summary.unit}"
+    return f"{format_number(value, 1, lang)} {row_unit(entry, summary.unit, lang)}"
 
 
 def rate_table(overview: dict, catalog: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -73,10 +74,10 @@ def not_comparable_table(overview: dict, catalog: pd.DataFrame, lang: str) -> pd
 
 def published_table(groups: pd.DataFrame, catalog: pd.DataFrame, lang: str) -> pd.DataFrame:
     rows = [{t("col_indicator", lang): catalog.loc[row.indicator, f"name_{lang}"],
-             "year" if lang == "en" else "연도": int(row.year),
-             "group" if lang == "en" else "권역": GROUP_NAMES[row.region_code][lang == "en"],
-             "value" if lang == "en" else "값": format_number(row.value, 1, lang),
-             t("col_unit", lang): row.unit,
+             t("col_year", lang): int(row.year),
+             t("col_group", lang): GROUP_NAMES[row.region_code][lang == "en"],
+             t("col_value", lang): format_number(row.value, 1, lang),
+             t("col_unit", lang): row_unit(catalog.loc[row.indicator], row.unit, lang),
              t("col_source", lang): row.source}
             for row in groups.itertuples()]
     return pd.DataFrame(rows)

@@ -20,6 +20,7 @@ from analysis.trends import (CAPITAL, COMPUTED, GAP, NATION, NONCAPITAL, PUBLISH
 from charts.sources import publisher_line
 from charts.theme import (CAPITAL_COLOR, FONT_FAMILY, GWONYEOK_COLORS, NATION_COLOR,
                           NONCAPITAL_COLOR)
+from loaders.catalog import row_unit
 from loaders.crosswalk import gwonyeok_names, gwonyeok_table, region_table
 from i18n import t
 
@@ -179,6 +180,9 @@ def chart_data(trend: Trend, entry: pd.Series, lang: str) -> pd.DataFrame:
     data["label"] = data["series"].map({s: series_label(s, lang, rate) for s in series})
     data["color"] = data["series"].map({s: series_color(s, trend.view) for s in series})
     unit = trend.unit_en if lang == "en" else trend.unit_ko
+    if "published_unit" in data:
+        data["published_unit"] = [row_unit(entry, u, lang) if isinstance(u, str) else u
+                                  for u in data["published_unit"]]
     return with_tooltip_text(data, trend.decimals, unit, lang)
 
 

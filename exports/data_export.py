@@ -21,6 +21,7 @@ from charts.overview_tables import GROUP_NAMES
 from charts.sources import publisher_line
 from charts.trends import series_label
 from loaders import load_regions, region_table
+from loaders.catalog import row_unit
 from loaders.crosswalk import gwonyeok_names
 from i18n import t
 
@@ -120,13 +121,10 @@ def full_series(store: pd.DataFrame, catalog: pd.DataFrame, indicators: Sequence
 
 
 def _unit_in(rows: pd.DataFrame, catalog: pd.DataFrame, lang: str) -> pd.Series:
-    """Stored units are Korean; in English, name a row's unit as the catalog does when it
-    is the catalog unit (a published row in 만개 keeps its own)."""
-    if lang != "en":
-        return rows["unit"]
-    catalog_unit = rows["indicator"].map(catalog["unit_ko"])
-    return rows["unit"].where(rows["unit"] != catalog_unit,
-                              rows["indicator"].map(catalog["unit_en"]))
+    """Each row's unit in the language (loaders.catalog.row_unit)."""
+    pairs = list(zip(rows["indicator"], rows["unit"]))
+    names = {pair: row_unit(catalog.loc[pair[0]], pair[1], lang) for pair in set(pairs)}
+    return pd.Series([names[pair] for pair in pairs], index=rows.index, dtype=object)
 
 
 def _blank_sido_rows(store: pd.DataFrame, catalog: pd.DataFrame, indicator: str,

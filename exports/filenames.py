@@ -49,7 +49,7 @@ def export_filename(indicators: str | Sequence[str], ext: str, lang: str,
     return f"{stem or 'export'}.{slug(ext)}"
 
 
-def map_detail(options: "MapOptions", policy: Sequence[str] = ()) -> str:
+def map_detail(options: MapOptions, policy: Sequence[str] = ()) -> str:
     """What distinguishes one map view's file from another's besides indicator, measure and
     years: 'map', then the regions ('sigungu', 'capital-groups', 'gwonyeok'), the gap view
     ('gap-national'), the index reference, non-default classes and the policy layers, e.g.

@@ -7,9 +7,13 @@ The catalog is split by page into modules; a key may be defined in one module on
 
 from __future__ import annotations
 
-from i18n import export, importing, map as map_strings, trends
+from i18n import analysis, export, importing, map as map_strings, trends
 
 LANGUAGES = ("ko", "en")
+# Each language named in itself (the same in either UI), so every reader finds their own.
+LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
+# The only Hangul English text may show: proper names with no English form. Keep it short.
+PROPER_NAMES = frozenset({"한국어"})   # the language toggle names Korean in Korean
 
 COMMON_STRINGS = {
     "app_title": ("수도권–비수도권 격차 대시보드", "Capital region vs the rest: gap dashboard"),
@@ -32,6 +36,17 @@ COMMON_STRINGS = {
     "col_unit": ("단위", "Unit"),
     "col_source": ("출처", "Source"),
     "col_reason": ("계산하지 않은 이유", "Why not computed"),
+    "col_group": ("구분", "Group"),
+    "col_value": ("값", "Value"),
+    "group_CAP": ("수도권", "Capital region"),
+    "group_NONCAP": ("비수도권", "Rest of country"),
+    "group_NONCAP_EXDJ": ("비수도권(대전 제외)", "Rest of country excl. Daejeon"),
+    "choose_options": ("선택하세요", "Choose options"),
+    "theme_output": ("생산", "Output"),
+    "theme_people": ("인구", "People"),
+    "theme_labour": ("고용", "Labour"),
+    "theme_firms": ("기업", "Firms"),
+    "theme_innovation": ("혁신", "Innovation"),
     "additive_heading": ("규모 지표: 수도권 비중", "Size indicators: the capital region's share"),
     "rate_heading": ("비율 지표: 구성요소로 다시 계산한 권역 값",
                      "Rates: regional values rebuilt from their components"),
@@ -65,10 +80,32 @@ def _merged(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 
 
 STRINGS = _merged(COMMON_STRINGS, map_strings.STRINGS, trends.STRINGS, importing.STRINGS,
-                  export.STRINGS)
+                  export.STRINGS, analysis.STRINGS)
+PLURAL_SEPARATOR = "|"   # an English counted phrase holds 'one form|other form'
 
 
 def t(key: str, lang: str) -> str:
     """The UI string for a key in the chosen language."""
     korean, english = STRINGS[key]
     return english if lang == "en" else korean
+
+
+def both(key: str, **values) -> tuple[str, str]:
+    """(Korean, English) of a key, formatted: for results that carry both languages
+    (an analysis reason or note). A value given as a (Korean, English) pair, such as a
+    region's two names, is used in its own language."""
+    def filled(text: str, index: int) -> str:
+        return text.format(**{name: value[index] if isinstance(value, tuple) else value
+                              for name, value in values.items()}) if values else text
+    korean, english = STRINGS[key]
+    return filled(korean, 0), filled(english, 1)
+
+
+def counted(key: str, count: int, lang: str, **values) -> str:
+    """A phrase with a number in it, in the right grammatical number: '1 province',
+    '3 provinces' (English values of these keys hold 'one|other'; Korean has one form)."""
+    text = t(key, lang)
+    if PLURAL_SEPARATOR in text:
+        one, other = text.split(PLURAL_SEPARATOR)
+        text = one if count == 1 else other
+    return text.format(count=count, **values)

@@ -71,7 +71,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     # briefing
     "briefing_title": ("브리핑", "Briefing"),
     "briefing_pin": ("브리핑에 추가", "Add to briefing"),
-    "briefing_pinned": ("브리핑에 추가했습니다 ({count}개).", "Added to the briefing ({count} views)."),
+    "briefing_pinned": ("브리핑에 추가했습니다 ({count}개).",
+                        "Added to the briefing (1 view).|Added to the briefing ({count} views)."),
     "briefing_already": ("이미 브리핑에 있습니다.", "Already in the briefing."),
     "briefing_empty": ("아직 추가한 화면이 없습니다. 지도·추이·비교 화면에서 '브리핑에 추가'를 누르세요.",
                        "Nothing pinned yet. Use 'Add to briefing' on the map, trend or "
@@ -90,6 +91,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                       "The briefing is full ({count} views at most)."),
     "briefing_deck_made": ("작성일 {date}", "Made on {date}"),
     "briefing_refused": ("주소에 있던 브리핑 화면 {count}개를 읽을 수 없어 뺐습니다.",
+                         "One pinned view in the link could not be read and was left out.|"
                          "{count} pinned views in the link could not be read and were left out."),
     "briefing_slide_unreadable": ("이 슬라이드의 링크를 읽을 수 없습니다.",
                                   "This slide's link cannot be read."),
@@ -115,6 +117,5 @@ STRINGS: dict[str, tuple[str, str]] = {
         "plan. Partial sums are never made."),
     "briefing_present": ("발표 모드 (사이드바 숨김)", "Presentation mode (sidebar hidden)"),
     "briefing_manage": ("브리핑 관리와 내려받기", "Manage and download the briefing"),
-    "briefing_preparing": ("만드는 중…", "Preparing…"),
 }
 

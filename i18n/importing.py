@@ -34,6 +34,14 @@ STRINGS: dict[str, tuple[str, str]] = {
                           "Rows whose region did not match (not imported)"),
     "unused_heading": ("사용하지 않은 행과 이유", "Rows not used, and why"),
     "none": ("없음", "None"),
+    "file_size": ("{size:,}바이트", "{size:,} bytes"),
+    "kind_imported": ("가져온 지표", "imported"),
+    "kind_update": ("번들 지표 갱신", "update of a bundled indicator"),
+    "origin_upload": ("파일 올리기", "file upload"),
+    "origin_kosis_api": ("KOSIS Open API", "KOSIS Open API"),
+    # Streamlit's own uploader texts, which it offers no parameter for (ui.layout)
+    "uploader_limit": ("파일당 최대 {mb}MB", "{mb} MB per file"),
+    "uploader_button": ("파일 고르기", "Upload"),
     "notes_heading": ("참고", "Notes"),
     "confirm_heading": ("확인 후 저장", "Confirm and store"),
     "mode": ("저장 방식", "Store as"),
@@ -49,13 +57,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "theme": ("분야", "Theme"),
     "publisher": ("출처(기관)", "Publisher"),
     "store_button": ("저장", "Store"),
-    "stored": ("저장했습니다: {indicator} v{version} ({rows}행). 모든 화면에 바로 반영됩니다.",
-               "Stored {indicator} v{version} ({rows} rows). Every page shows it now."),
+    "stored": ("저장했습니다: {indicator} v{version} ({count:,}행). 모든 화면에 바로 반영됩니다.",
+               "Stored {indicator} v{version} (1 row). Every page shows it now.|"
+               "Stored {indicator} v{version} ({count:,} rows). Every page shows it now."),
     "store_failed": ("저장하지 못했습니다. 이전 자료는 그대로입니다.",
                      "Not stored. The previous data is unchanged."),
     "no_user_data": ("아직 가져온 자료가 없습니다.", "No imported data yet."),
     "series_select": ("자료", "Series"),
-    "current_version": ("현재 판", "Current version"),
     "bundled_only": ("번들 자료", "bundled data"),
     "rollback_button": ("이전 판으로 되돌리기", "Roll back to the previous version"),
     "rolled_back": ("되돌렸습니다: {indicator}의 현재 판은 {current}입니다.",
@@ -77,13 +85,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_series": ("계열", "Series"),
     "col_year": ("연도", "Year"),
     "col_why": ("이유", "Reason"),
-    "col_coverage": ("시도 자료 연도", "Years with 시도 data"),
+    "col_coverage": ("시도 자료 연도", "Years with provincial data"),
     "col_kosis": ("KOSIS 표", "KOSIS table"),
     "refresh_hint": (
         "KOSIS Open API 키가 있으면 명령줄에서 `python -m loaders.refresh` 로 KOSIS 표 ID가 있는 "
-        "지표를 한 번에 갱신할 수 있습니다(키는 환경변수 KOSIS_API_KEY 또는 "
-        ".streamlit/secrets.toml 의 kosis_api_key).",
+        "지표를 한 번에 갱신할 수 있습니다(키는 환경변수 `KOSIS_API_KEY` 또는 "
+        "`.streamlit/secrets.toml` 의 `kosis_api_key`).",
         "With a KOSIS Open API key, `python -m loaders.refresh` updates every indicator that "
-        "has a KOSIS table id (key in the KOSIS_API_KEY environment variable or kosis_api_key "
-        "in .streamlit/secrets.toml)."),
+        "has a KOSIS table id (key in the `KOSIS_API_KEY` environment variable or "
+        "`kosis_api_key` in `.streamlit/secrets.toml`)."),
 }

@@ -7,13 +7,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "지표와 연도, 보는 방법을 고르면 17개 시도(인구는 시군구)를 색으로 나누어 보여줍니다. "
         "굵은 주황·검정 선이 수도권(서울·인천·경기)입니다. 지역을 누르면 오른쪽에 추이가 나옵니다.",
         "Pick an indicator, a year and a measure to shade the 17 provinces (population also by "
-        "시군구). The thick vermillion-and-black line marks the capital region (Seoul, Incheon, "
+        "city, county and district). The thick vermillion-and-black line marks the capital region (Seoul, Incheon, "
         "Gyeonggi). Click a region to see its trend on the right."),
     # widgets
     "map_indicator": ("지표", "Indicator"),
     "map_level": ("지역 단위", "Regions"),
     "map_level_sido": ("시도 (17)", "Provinces (17)"),
-    "map_level_sigungu": ("시군구", "Municipalities (시군구)"),
+    "map_level_sigungu": ("시군구", "Cities, counties and districts"),
     "map_year": ("연도", "Year"),
     "map_measure": ("보는 방법", "Measure"),
     "map_measure_level": ("수준", "Level"),
@@ -49,8 +49,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map_dissolve": ("묶어 보기", "Group regions"),
     "map_dissolve_none": ("묶지 않음", "No grouping"),
     "map_dissolve_capital": ("수도권 / 비수도권", "Capital region / rest"),
-    "map_dissolve_gwonyeok": ("7개 권역", "Seven 권역"),
+    "map_dissolve_gwonyeok": ("7개 권역", "Seven region groups"),
     "map_policy": ("정책 레이어", "Policy layers"),
+    "map_status_year": ("{year}년", "{year}"),
     "map_policy_help": ("「지역중소기업 혁신성장 촉진방안」(2023)이 든 지역", "Regions named by the 2023 plan"),
     "policy_future_industry_pair": ("지역협력형 미래 신산업", "Inter-regional future industries"),
     "policy_crisis_support_center": ("위기지원센터", "Crisis support centres"),
@@ -59,7 +60,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "policy_growth_project": ("지역기업 성장 프로젝트", "Regional firm growth projects"),
     "policy_startup_cluster": ("창업벤처 집적", "Startup clusters"),
     "map_sigungu_only_population": ("시군구 자료는 인구 지표에만 있습니다.",
-                                    "시군구 data exist for population indicators only."),
+                                    "City, county and district data exist for population "
+                                    "indicators only."),
     "map_dissolve_uses_sido": ("묶어 보기는 시도 자료로 계산합니다.",
                                "Grouped maps are computed from province data."),
     # map content
@@ -85,7 +87,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map_sigungu_units_note": (
         "일반구가 있는 시는 구별로 그리고 순위를 매깁니다({cities}개 시의 {districts}개 구). "
         "다른 시·군·자치구는 전체가 한 단위입니다.",
-        "Cities with non-autonomous districts (일반구) are drawn and ranked by district "
+        "Cities with non-autonomous districts are drawn and ranked by district "
         "({districts} districts of {cities} cities); every other city, county and autonomous "
         "district is one unit."),
     "map_col_rank": ("순위", "Rank"),
@@ -111,12 +113,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map_all_regions": ("모든 지역", "All regions"),
     # layout
     "map_table_heading": ("지도에 표시한 값", "Mapped values"),
-    "map_coverage_heading": ("빠진 지역", "Regions without data"),
     "map_region_panel": ("지역 추이", "Regional trend"),
     "map_pick_region": ("지역 선택 (지도를 눌러도 됩니다)", "Region (or click the map)"),
     "map_pick_none": ("— 선택 안 함 —", "— none —"),
     "map_trend_axis": ("값", "Value"),
     "map_trend_series": ("계열", "Series"),
     "map_no_trend": ("이 방법으로 볼 수 있는 연도가 하나뿐입니다.", "Only one year is available for this measure."),
-    "map_no_year": ("이 지표는 이 지역 단위의 자료가 없습니다.", "This indicator has no data at this level."),
 }

@@ -10,9 +10,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from i18n import both
 from loaders.errors import InputError
 
 CATALOG_PATH = Path(__file__).resolve().parent.parent / "data" / "catalog.csv"
+# Units that published rows keep as the source printed them ('만개 (rounded to 0.1)'),
+# named in both languages; every other row is in its indicator's catalog unit.
+ROW_UNITS_PATH = CATALOG_PATH.with_name("row_units.csv")
 REQUIRED_COLUMNS = (
     "indicator", "theme", "kind", "name_ko", "name_en", "unit_ko", "unit_en",
     "display_divisor", "display_unit_ko", "display_unit_en", "decimals", "additive",
@@ -20,9 +24,8 @@ REQUIRED_COLUMNS = (
     "publisher_ko", "publisher_en", "kosis_org_id", "kosis_tbl_id", "preliminary_year",
     "definition_ko", "definition_en",
 )
-THEMES = {"output": ("생산", "Output"), "people": ("인구", "People"),
-          "labour": ("고용", "Labour"), "firms": ("기업", "Firms"),
-          "innovation": ("혁신", "Innovation")}
+THEMES = {theme: both(f"theme_{theme}")   # theme id → (Korean, English) name
+          for theme in ("output", "people", "labour", "firms", "innovation")}
 
 
 def read_catalog(path: Path = CATALOG_PATH) -> pd.DataFrame:
@@ -80,3 +83,21 @@ def indicator_name(indicator: str, lang: str = "ko") -> str:
 
 def display_unit(indicator: str, lang: str = "ko") -> str:
     return load_catalog().loc[indicator, f"display_unit_{lang}"]
+
+
+@lru_cache(maxsize=1)
+def row_unit_names() -> dict[tuple[str, str], tuple[str, str]]:
+    """(indicator, unit as stored) → (Korean, English) for rows not in the catalog unit."""
+    table = pd.read_csv(ROW_UNITS_PATH, dtype=str, keep_default_na=False)
+    return {(row.indicator, row.unit): (row.unit_ko, row.unit_en)
+            for row in table.itertuples(index=False)}
+
+
+def row_unit(entry: pd.Series, unit: str, lang: str) -> str:
+    """A stored row's unit as a reader of ``lang`` reads it: the catalog's unit when the
+    row is in it (``entry``: the indicator's catalog row), else the published unit's
+    name (data/row_units.csv), else as stored."""
+    if unit == entry["unit_ko"]:
+        return entry[f"unit_{lang}"]
+    names = row_unit_names().get((entry.name, unit))
+    return unit if names is None else names[lang == "en"]

@@ -9,7 +9,7 @@ resolved together with its scheme; names are unambiguous on their own.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -108,7 +108,7 @@ def region_existed(code: str, year: int) -> bool:
     return start <= year <= end
 
 
-@lru_cache(maxsize=None)
+@cache
 def expected_regions(year: int) -> tuple[str, ...]:
     """The 시도 codes that a complete cross-section for that year must contain."""
     return tuple(code for code in _lifespans() if region_existed(code, year))

@@ -5,7 +5,6 @@ from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from analysis.classify import DEFAULT_K, MAX_K, MIN_K, SCHEMES, parse_breaks
 from analysis.measures import (LEVELS, MEASURES, REFERENCES, default_base_year, default_year,
@@ -14,16 +13,17 @@ from charts.map_legend import policy_legend_html
 from charts.map_trend import trend_chart, trend_frame
 from charts.map_view import (DISSOLVE_MODES, MapOptions, MapView, breaks_pool, build_view,
                              indicator_choices)
-from charts.maps import (POLICY_COLORS, PolicyChoice, base_map, build_map, choropleth_geojson,
-                         group_geometries, map_layer, region_geometries)
+from charts.maps import (POLICY_COLORS, PolicyChoice, build_map, choropleth_geojson,
+                         group_geometries, policy_features, region_geometries)
 from exports.data_export import map_table
 from exports.filenames import map_detail
 from loaders import load_catalog, load_indicators, load_policy_layers, load_regions
 from loaders.catalog import themed_name
 from ui import briefing
 from ui.export_buttons import data_downloads, map_downloads
+from ui.gap_map import gap_map
 from i18n import t
-from ui.layout import keep_valid, page_setup
+from ui.layout import keep_valid, multiselect_chrome, page_setup
 from ui.page_schemas import map_schema
 from ui.links import copy_link
 from ui.url_state import encode_state, format_value, load_state, seed_widgets, write_state
@@ -48,6 +48,13 @@ def cached_view(options: MapOptions, lang: str) -> tuple[MapView, str]:
     geometries = (region_geometries(level) if options.dissolve == "none"
                   else group_geometries(options.dissolve))
     return view, choropleth_geojson(view.regions, geometries)
+
+
+@st.cache_data(show_spinner=False)
+def cached_policy(chosen: tuple[str, ...], lang: str) -> list[dict]:
+    """The chosen policy layers as the map component draws them."""
+    labels = {p: t(f"policy_{p}", lang) for p in dict.fromkeys(load_policy_layers()["layer"])}
+    return policy_features(load_policy_layers(), list(chosen), labels, lang)
 
 
 @st.cache_data(show_spinner=False)
@@ -168,7 +175,8 @@ fixed_breaks = sidebar.toggle(t("map_fixed_breaks", lang), key="map_fixed_breaks
 policy_ids = list(dict.fromkeys(load_policy_layers()["layer"]))
 chosen_policy = sidebar.multiselect(t("map_policy", lang), policy_ids, key="map_policy",
                                     format_func=lambda p: t(f"policy_{p}", lang),
-                                    help=t("map_policy_help", lang))
+                                    help=t("map_policy_help", lang),
+                                    **multiselect_chrome(lang))
 
 options = MapOptions(indicator=indicator, year=int(year), measure=measure, level=level,
                      base_year=base_year, reference=reference, scheme=scheme, k=k,
@@ -195,17 +203,17 @@ map_row = st.container(horizontal=True, gap="medium")
 map_column = map_row.container(width="stretch", key="map_column")
 side_column = map_row.container(width=SIDE_WIDTH, key="map_side")
 with map_column:
-    returned = st_folium(base_map(), key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True,
-                         feature_group_to_add=map_layer(geojson, policy),
-                         returned_objects=["last_active_drawing"])
+    returned = gap_map(view.regions, level if dissolve == "none" else dissolve,
+                       cached_policy(tuple(chosen_policy), lang), key=MAP_KEY,
+                       height=MAP_HEIGHT)
 
 regions = load_regions(data_level)
 codes = list(regions["region_code"])
 names = dict(zip(regions["region_code"], regions[f"name_{lang}"]))
-clicked = ((returned or {}).get("last_active_drawing") or {}).get("properties") or {}
-clicked_code = clicked.get("region_code")
-if clicked_code in names and clicked_code != st.session_state.get("map_last_click"):
-    st.session_state["map_last_click"] = clicked_code
+clicked_code = (returned or {}).get("region_code")
+click = ((returned or {}).get("clicks"), clicked_code)
+if clicked_code in names and click != st.session_state.get("map_last_click"):
+    st.session_state["map_last_click"] = click
     st.session_state["map_region"] = clicked_code
 keep_valid("map_region", [""] + codes, "")
 

@@ -16,8 +16,8 @@ from loaders.catalog import by_theme, themed_name
 from ui import briefing
 from ui.export_buttons import chart_downloads, data_downloads
 from i18n import t
-from ui.layout import (keep_valid, load_page_state, measure_radio, page_setup,
-                       write_page_state)
+from ui.layout import (keep_valid, load_page_state, measure_radio, multiselect_chrome,
+                       page_setup, write_page_state)
 from ui.page_schemas import trends_schema
 from ui.links import copy_link
 from ui.url_state import encode_state, seed_widgets
@@ -96,7 +96,7 @@ else:
         with options[1]:
             chosen_regions = tuple(st.multiselect(
                 t("select_regions", lang), codes, key="trend_regions",
-                format_func=lambda c: short_names[c]))
+                format_func=lambda c: short_names[c], **multiselect_chrome(lang)))
             if not chosen_regions:
                 st.caption(t("no_regions_selected", lang))
                 chosen_regions = tuple(codes)

@@ -17,8 +17,8 @@ from loaders.crosswalk import gwonyeok_names, gwonyeok_table
 from ui import briefing
 from ui.export_buttons import chart_downloads, data_downloads
 from i18n import t
-from ui.layout import (keep_valid, load_page_state, measure_radio, page_setup,
-                       write_page_state)
+from ui.layout import (keep_valid, load_page_state, measure_radio, multiselect_chrome,
+                       page_setup, write_page_state)
 from ui.page_schemas import (COMPARE_DEFAULT_GWONYEOK, COMPARE_DEFAULT_PROFILE,
                              COMPARE_DEFAULT_REGIONS, COMPARE_DEFAULT_YEAR, COMPARE_MAX,
                              COMPARE_MIN, compare_schema)
@@ -107,12 +107,14 @@ if by == "gwonyeok":
     keep_valid("compare_gwonyeok", list(groups["gwonyeok"]), DEFAULT_GWONYEOK)
     choices = controls[2].multiselect(
         t("select_compare_gwonyeok", lang), list(groups["gwonyeok"]),
-        max_selections=MAX_SELECTED, key="compare_gwonyeok", format_func=names.get)
+        max_selections=MAX_SELECTED, key="compare_gwonyeok", format_func=names.get,
+        **multiselect_chrome(lang))
 else:
     keep_valid("compare_regions", region_codes, DEFAULT_REGIONS)
     choices = controls[2].multiselect(
         t("select_compare_regions", lang), region_codes,
-        max_selections=MAX_SELECTED, key="compare_regions", format_func=names.get)
+        max_selections=MAX_SELECTED, key="compare_regions", format_func=names.get,
+        **multiselect_chrome(lang))
 if len(choices) < MIN_SELECTED:
     st.info(t("select_at_least_two", lang))
 else:

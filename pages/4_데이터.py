@@ -10,8 +10,8 @@ import streamlit as st
 from loaders import (MAX_UPLOAD_MB, THEMES, InputError, catalog_overview, clear_caches,
                      confirm_new, confirm_update, load_bundled_catalog, load_catalog,
                      load_indicators, preview_upload, rollback, user_series, versions_table)
-from i18n import t
-from ui.layout import page_setup
+from i18n import counted, t
+from ui.layout import page_setup, uploader_chrome
 from ui.links import copy_link
 
 PREVIEW, UPLOAD_ERROR, MESSAGE = "import_preview", "import_upload_error", "import_message"
@@ -45,7 +45,7 @@ def show_failure(headline: str, error: Exception) -> None:
 
 def show_preview(preview, lang: str) -> str:
     st.subheader(t("preview_heading", lang))
-    st.text(f"{preview.file_name} · {preview.size:,} bytes · SHA-256 {preview.sha256[:16]}… · "
+    st.text(f"{preview.file_name} · {t('file_size', lang).format(size=preview.size)} · SHA-256 {preview.sha256[:16]}… · "
             f"{t('layout', lang)}: {t(f'layout_{preview.layout}', lang)} · "
             f"{t('series_count', lang)}: {len(preview.series)}")
     keys = [series.key for series in preview.series]
@@ -82,7 +82,9 @@ def confirm_form(preview, key: str, lang: str) -> None:
     mode = st.radio(t("mode", lang), ["new", "update"], horizontal=True, key="import_mode",
                     format_func=lambda m: t(f"mode_{m}", lang))
     bundled = load_bundled_catalog()
-    with st.form("import_confirm"):
+    # Not an st.form: a form sends its entries only when submitted, so a language switch
+    # (or any other rerun) would drop what was typed or picked in it.
+    with st.container(border=True):
         if mode == "new":
             indicator = st.text_input(t("indicator_id", lang), key="import_id")
             name_ko = st.text_input(t("name_ko", lang), value=key, key="import_name_ko")
@@ -97,8 +99,8 @@ def confirm_form(preview, key: str, lang: str) -> None:
             indicator = st.selectbox(t("bundled_indicator", lang), list(bundled.index),
                                      key="import_bundled",
                                      format_func=lambda i: f"{bundled.loc[i, f'name_{lang}']} "
-                                                           f"({i}, {bundled.loc[i, 'unit_ko']})")
-        submitted = st.form_submit_button(t("store_button", lang))
+                                                           f"({i}, {bundled.loc[i, f'unit_{lang}']})")
+        submitted = st.button(t("store_button", lang), key="import_store")
     if not submitted:
         return
     try:
@@ -111,8 +113,8 @@ def confirm_form(preview, key: str, lang: str) -> None:
     except InputError as error:
         show_failure(t("store_failed", lang), error)
         return
-    after_change(t("stored", lang).format(indicator=indicator.strip(), version=version.number,
-                                          rows=version.rows))
+    after_change(counted("stored", version.rows, lang, indicator=indicator.strip(),
+                         version=version.number))
 
 
 def versions_panel(lang: str) -> None:
@@ -121,6 +123,8 @@ def versions_panel(lang: str) -> None:
         st.info(t("no_user_data", lang))
         return
     table = versions_table(series)
+    table = table.assign(kind=[t(f"kind_{kind}", lang) for kind in table["kind"]],
+                         origin=[t(f"origin_{origin}", lang) for origin in table["origin"]])
     st.dataframe(table.rename(columns={
         "indicator": t("col_id", lang), "kind": t("col_kind", lang),
         "version": t("col_version", lang), "current": t("col_current", lang),
@@ -148,6 +152,7 @@ if message := st.session_state.pop(MESSAGE, None):
 upload_tab, versions_tab, bundled_tab = st.tabs(
     [t("tab_upload", lang), t("tab_versions", lang), t("tab_bundled", lang)])
 with upload_tab:
+    uploader_chrome(lang, MAX_UPLOAD_MB, ["csv", "xlsx"])
     st.file_uploader(t("upload_label", lang), type=["csv", "xlsx"], key="import_upload",
                      on_change=read_upload, max_upload_size=MAX_UPLOAD_MB,
                      help=t("upload_help", lang).format(mb=MAX_UPLOAD_MB))
@@ -160,6 +165,7 @@ with versions_tab:
     versions_panel(lang)
 with bundled_tab:
     overview = catalog_overview(load_indicators(), load_catalog(), lang)
+    overview["kind"] = [t(f"kind_{kind}", lang) for kind in overview["kind"]]
     st.dataframe(overview.rename(columns={
         "indicator": t("col_id", lang), "name": t("col_indicator", lang),
         "kind": t("col_kind", lang), "unit": t("col_unit", lang),

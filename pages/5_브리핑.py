@@ -20,7 +20,7 @@ from analysis.scorecard import scorecard
 from exports.deck import build_deck
 from exports.filenames import export_filename
 from exports.scorecard_sheet import scorecard_sheet_png
-from i18n import t
+from i18n import counted, t
 from loaders import load_catalog, load_indicators
 from ui import briefing, deck_link
 from ui.layout import page_setup
@@ -123,7 +123,7 @@ st.session_state[INDEX_KEY] = min(st.session_state[INDEX_KEY], max(len(pins) - 1
 present = bool(pins) and st.session_state.get("briefing_present", state["present"])
 st.html(BASE_CSS + (PRESENT_CSS if present else ""))
 if refused := deck_link.refused_pins():
-    st.caption(f"⚠️ {t('briefing_refused', lang).format(count=len(refused))}")
+    st.caption(f"⚠️ {counted('briefing_refused', len(refused), lang)}")
 
 if not pins:
     st.title(t("briefing_title", lang))

@@ -1,9 +1,11 @@
 """The catalog describes every indicator fully, and a broken catalog says where it is broken."""
 
+import re
+
 import pandas as pd
 import pytest
 
-from loaders.catalog import CATALOG_PATH, read_catalog
+from loaders.catalog import CATALOG_PATH, read_catalog, row_unit
 from loaders.errors import InputError
 
 
@@ -62,3 +64,18 @@ def test_pickers_group_indicators_by_theme(catalog):
     assert ordered.index("grdp_nominal") < ordered.index("grdp_real_chained2020")
     assert themed_name(catalog, "grdp_nominal", "ko") == "생산 · 지역내총생산(명목)"
     assert themed_name(catalog, "grdp_nominal", "en") == "Output · GRDP (nominal)"
+
+
+def test_every_stored_unit_reads_in_both_languages(store, catalog):
+    """Published rows keep their source's unit ('만개 (rounded to 0.1)', '% of national
+    total'); each is named in Korean and English (data/row_units.csv)."""
+    hangul, english_word = re.compile("[\uac00-\ud7a3]"), re.compile("[A-Za-z]{2,}")
+    for indicator, unit in store[["indicator", "unit"]].drop_duplicates().itertuples(index=False):
+        entry = catalog.loc[indicator]
+        assert not hangul.search(row_unit(entry, unit, "en")), (indicator, unit)
+        assert not english_word.search(row_unit(entry, unit, "ko")), (indicator, unit)
+    firms = catalog.loc["sme_firms"]
+    assert row_unit(firms, "만개 (rounded to 0.1)", "en") == "10k firms (rounded to 0.1)"
+    assert row_unit(firms, "개", "en") == "firms"
+    shares = catalog.loc["rnd_expenditure_share"]
+    assert row_unit(shares, "% of national total", "ko") == "전국 대비 %"

@@ -213,7 +213,7 @@ MALFORMED = [
      lambda: (RAW / "kosis_labour_force_sido_download_20250626.xlsx").read_bytes()[:9000],
      r"file labour.xlsx: not a readable XLSX workbook \(truncated or damaged\?\)"),
     ("wrong encoding", "latin.csv",
-     lambda: "시도별,2022 년\n서울특별시,1\n".encode("utf-8") + b"Mus\xe9e,2\n",
+     lambda: "시도별,2022 년\n서울특별시,1\n".encode() + b"Mus\xe9e,2\n",
      r"file latin.csv, row 3: cannot decode the text: byte 0xe9"),
     ("utf-16", "wide.csv", lambda: "시도별,2022 년\n서울,1\n".encode("utf-16"),
      r"file wide.csv: this is UTF-16 text"),

@@ -10,6 +10,7 @@ from analysis.classify import SCHEMES
 from analysis.measures import MEASURES
 from conftest import ROOT
 from i18n import t
+from ui import gap_map
 
 PAGE = str(ROOT / "pages" / "1_지도.py")
 
@@ -37,10 +38,17 @@ def offered(app, key):
 def test_default_view_draws_the_map_from_local_assets():
     app = check(fresh())
     args = json.loads(map_component(app).proto.json_args)
-    assert args["js_links"] == ["/app/static/leaflet-1.9.4/leaflet.js"]
-    assert args["css_links"] == ["/app/static/leaflet-1.9.4/leaflet.css"]
-    assert args["returned_objects"] == ["last_active_drawing"]
-    assert args["feature_group"].count('"region_code"') == 17
+    frame = (gap_map._component_dir() / "index.html").read_text()
+    assert '"../../app/static/leaflet-1.9.4/leaflet.js"' in frame
+    assert '"../../app/static/leaflet-1.9.4/leaflet.css"' in frame
+    assert 'id="nodata-hatch"' in frame
+    shapes = json.loads((gap_map._component_dir() / args["geometry"]).read_text())
+    assert args["geometry"].startswith("sido-") and len(shapes["features"]) == 17
+    assert sorted(args["regions"]) == sorted(f["properties"]["region_code"]
+                                             for f in shapes["features"])
+    outline = json.loads((gap_map._component_dir() / args["outline"]).read_text())
+    assert [f["properties"]["region_code"] for f in outline["features"]] == ["capital"]
+    assert len(map_component(app).proto.json_args) < 30_000   # colours and tooltips only
     assert app.subheader[0].value == "지역내총생산(명목) · 수준, 2023"
     table = app.dataframe[0].value
     assert len(table) == 17 and "수준 (조원)" in table.columns
@@ -52,8 +60,9 @@ def test_year_change_recolours_inside_the_same_component():
     app.sidebar.select_slider(key="map_year").set_value(2000).run()
     after = map_component(check(app))
     assert after.proto.id == before.proto.id        # same component: no reload
-    assert json.loads(after.proto.json_args)["feature_group"] != \
-        json.loads(before.proto.json_args)["feature_group"]
+    before_args, after_args = (json.loads(c.proto.json_args) for c in (before, after))
+    assert after_args["geometry"] == before_args["geometry"]    # the shapes are not resent
+    assert after_args["regions"] != before_args["regions"]
     assert app.subheader[0].value.endswith("2000")
 
 
@@ -101,8 +110,11 @@ def test_dissolved_maps_with_diverging_and_policy_layers(dissolve):
          "regulation_free_zone", "growth_project", "startup_cluster"]).run()
     check(app)
     expected = 2 if dissolve == "capital" else 7
-    assert json.loads(map_component(app).proto.json_args)["feature_group"] \
-        .count('"region_code"') == expected
+    args = json.loads(map_component(app).proto.json_args)
+    assert args["geometry"].startswith(f"{dissolve}-") and len(args["regions"]) == expected
+    assert [layer["layer"] for layer in args["policy"]][:2] == ["future_industry_pair",
+                                                                "crisis_support_center"]
+    assert args["policy"][0]["lines"] and all(layer["markers"] for layer in args["policy"])
 
 
 def test_growth_with_a_base_year_and_the_index_against_the_capital_region():
@@ -120,7 +132,7 @@ def test_sigungu_level_for_population():
     app.sidebar.selectbox(key="map_indicator").set_value("population_total").run()
     app.sidebar.radio(key="map_level").set_value("sigungu").run()
     args = json.loads(map_component(check(app)).proto.json_args)
-    assert args["feature_group"].count('"region_code"') > 200
+    assert args["geometry"].startswith("sigungu-") and len(args["regions"]) > 200
     for measure in ("share", "growth"):
         app.sidebar.radio(key="map_measure").set_value(measure).run()
         check(app)

@@ -14,7 +14,7 @@ from html import escape
 import streamlit as st
 
 from exports.deck import PinnedView
-from i18n import t
+from i18n import counted, t
 from ui import deck_link
 from ui.links import page_url
 from ui.slides import Slide, SlideError, build_slide
@@ -66,7 +66,7 @@ def pin_button(page: str, params: Mapping[str, str], lang: str, key: str) -> Non
         if pin in pins:
             st.toast(t("briefing_already", lang))
         elif deck_link.add(pin):
-            st.toast(t("briefing_pinned", lang).format(count=len(pins) + 1))
+            st.toast(counted("briefing_pinned", len(pins) + 1, lang))
         else:
             st.toast(t("briefing_full", lang).format(count=deck_link.MAX_PINS))
 

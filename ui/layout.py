@@ -4,16 +4,20 @@ widget and URL-state helpers the pages share."""
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+from streamlit.runtime.state.common import user_key_from_element_id
 
 from loaders import data_version
-from i18n import LANGUAGES, t
+from i18n import LANGUAGE_NAMES, LANGUAGES, t
 from ui import deck_link
+from ui.process_heap import freeze_long_lived_objects
 from ui.url_state import GLOBAL_PARAMS, Schema, State, encode_state, load_state, write_state
 
 _WRITTEN = "_url_state_written_{page}"
 
 
-LANGUAGE_STATE = "ui_lang"
+LANGUAGE_STATE = "ui_lang"   # the language of the last run
+TOGGLE_KEY = "lang_toggle"
 # An emoji favicon is drawn by the browser itself; a :material: page icon would make
 # Streamlit fetch the favicon from fonts.gstatic.com.
 PAGE_ICON = "📊"
@@ -30,26 +34,100 @@ def forget_stale_page_caches() -> None:
 
 
 def current_language() -> str:
-    """Language from the URL (?lang=en), else the one this session chose on another page,
-    else Korean; unknown values fall back. Page switches drop the query, not the session."""
-    lang = st.query_params.get("lang") or st.session_state.get(LANGUAGE_STATE, "ko")
+    """The language of this run: the toggle's, when the person has just switched it (its
+    value differs from the language of the last run); else the URL's (?lang=en); else
+    the one this session chose on another page (page switches drop the query, not the
+    session); else Korean. Unknown values fall back."""
+    previous = st.session_state.get(LANGUAGE_STATE)
+    toggled = st.session_state.get(TOGGLE_KEY)
+    if previous is not None and toggled in LANGUAGES and toggled != previous:
+        return toggled
+    lang = st.query_params.get("lang") or previous or "ko"
     return lang if lang in LANGUAGES else "ko"
 
 
+# Widget values that travel between browser and server as text: the labels of radios,
+# selectboxes, multiselects and select sliders (and typed text, which keeps as it is).
+_TEXT_VALUES = ("string_value", "string_array_value")
+
+
+def _label_valued_widget_keys() -> list[str]:
+    """Keys of the widgets whose value the browser just sent back as text."""
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return []
+    return [key for state in ctx.session_state.get_widget_states()
+            if state.WhichOneof("value") in _TEXT_VALUES
+            and (key := user_key_from_element_id(state.id)) not in (None, TOGGLE_KEY)]
+
+
+def keep_choices_across_languages() -> None:
+    """Call on the run whose language differs from the last run's, before any widget.
+
+    Streamlit 1.67 keeps (and the browser sends back) the value of a radio, selectbox,
+    multiselect or select_slider as its *label*, format_func's text, while a keyed
+    widget's identity ignores its labels. After a switch the old-language label names
+    no option: radios show nothing checked, selectboxes keep the old text, lists break,
+    and the pages' keep_valid resets them. Read back now, each value is still decoded
+    with the last run's labels; writing it back through the Session State API makes
+    each widget encode it with the new labels and tell the browser. Buttons, toggles,
+    sliders and uploads do not travel as text, need no relabelling and are left alone.
+    """
+    for key in _label_valued_widget_keys():
+        try:
+            value = st.session_state[key]
+        except KeyError:   # a widget of a previous server process: nothing to decode with
+            continue
+        st.session_state[key] = value
+
+
 def page_setup(title_key: str) -> str:
-    """Page config, the shared language toggle, and the page title; returns the language."""
+    """Page config, the shared language toggle, and the page title; returns the language.
+    A language switch keeps every choice on the page (keep_choices_across_languages)."""
     lang = current_language()
+    previous = st.session_state.get(LANGUAGE_STATE)
+    if previous is not None and previous != lang:
+        keep_choices_across_languages()
+    st.session_state[LANGUAGE_STATE] = lang
+    if st.session_state.get(TOGGLE_KEY) != lang:
+        st.session_state[TOGGLE_KEY] = lang
     st.set_page_config(page_title=t(title_key, lang), page_icon=PAGE_ICON, layout="wide")
     forget_stale_page_caches()
-    choice = st.sidebar.radio(
-        t("language", lang), LANGUAGES, index=LANGUAGES.index(lang), horizontal=True,
-        format_func=lambda code: {"ko": "한국어", "en": "English"}[code], key="lang_toggle")
-    st.session_state[LANGUAGE_STATE] = choice
-    st.query_params["lang"] = choice
-    if choice != lang:
-        st.rerun()
+    freeze_long_lived_objects()
+    st.sidebar.radio(t("language", lang), LANGUAGES, horizontal=True, key=TOGGLE_KEY,
+                     format_func=LANGUAGE_NAMES.get)
+    st.query_params["lang"] = lang
     deck_link.deck()   # the briefing deck stays in the URL of every page
-    return choice
+    return lang
+
+
+def multiselect_chrome(lang: str) -> dict:
+    """Keyword arguments for every st.multiselect: its empty-box text in the language.
+    Streamlit cannot word its 'Select all' action, so that action is off."""
+    return {"placeholder": t("choose_options", lang), "select_all": False}
+
+
+def uploader_chrome(lang: str, max_mb: int, types: list[str]) -> None:
+    """Draw before an st.file_uploader: Streamlit 1.67 offers no parameter for its button
+    ('Upload') or its limit line ('20MB per file • CSV, XLSX'), so CSS shows the
+    catalog's words in their place (the original text stays for screen readers' labels)."""
+    limit = f"{t('uploader_limit', lang).format(mb=max_mb)} • {', '.join(types).upper()}"
+    replaced = {
+        '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p':
+            t("uploader_button", lang),
+        '[data-testid="stFileUploaderDropzoneInstructions"] span': limit,
+    }
+    rules = "".join(
+        f"{selector}{{visibility:hidden;font-size:0}}"
+        f"{selector}::after{{visibility:visible;font-size:0.875rem;content:{_css_string(text)}}}"
+        for selector, text in replaced.items())
+    st.html(f"<style>{rules}</style>")
+
+
+def _css_string(text: str) -> str:
+    """A CSS string literal (content:) that cannot end the rule or the style element."""
+    return '"' + "".join(ch if ch.isalnum() or ch in " .,·•:()-" else f"\\{ord(ch):x} "
+                         for ch in text) + '"'
 
 
 def keep_valid(key: str, options, default) -> None:

@@ -101,18 +101,18 @@ class App:
         path = f"{self.base_url}/{quote(page)}" if page else f"{self.base_url}/"
         return f"{path}?{urlencode(params)}" if params else path
 
-    def open(self, page: str = "", **params) -> "App":
+    def open(self, page: str = "", **params) -> App:
         return self.get(self.page_url(page, **params))
 
-    def get(self, url: str) -> "App":
+    def get(self, url: str) -> App:
         self.driver.get(url)
         return self.wait_idle()
 
-    def reload(self) -> "App":
+    def reload(self) -> App:
         self.driver.refresh()
         return self.wait_idle()
 
-    def navigate(self, title: str) -> "App":
+    def navigate(self, title: str) -> App:
         """Click a page in the sidebar navigation, as a person does (the query goes)."""
         for link in self.find('[data-testid="stSidebarNav"] a'):
             if _without_icon(link.text) == title:
@@ -120,7 +120,7 @@ class App:
         shown = [_without_icon(link.text) for link in self.find('[data-testid="stSidebarNav"] a')]
         raise NoSuchElementException(f"no page {title!r} in the navigation: {shown}")
 
-    def set_viewport(self, width: int, height: int) -> "App":
+    def set_viewport(self, width: int, height: int) -> App:
         """Resize the window so that the page itself gets width × height CSS pixels."""
         self.driver.set_window_size(width, height)
         inner = self.driver.execute_script("return [innerWidth, innerHeight]")
@@ -149,7 +149,7 @@ class App:
         except WebDriverException:
             return None, None
 
-    def wait_idle(self, timeout: float = RUN_TIMEOUT) -> "App":
+    def wait_idle(self, timeout: float = RUN_TIMEOUT) -> App:
         """Until the script has stopped running and stayed stopped for SETTLE_SECONDS;
         then fail if the page shows an exception."""
         deadline = time.monotonic() + timeout
@@ -252,6 +252,10 @@ class App:
         return [tag.get_attribute("aria-label") for tag in box.find_elements(
             By.CSS_SELECTOR, '.react-aria-ComboBox [data-tag]')]
 
+    def text_input_value(self, label: str) -> str:
+        return self.widget("stTextInput", label).find_element(
+            By.CSS_SELECTOR, "input").get_attribute("value")
+
     def toggle_value(self, label: str) -> bool:
         return self.widget("stCheckbox", label).find_element(
             By.CSS_SELECTOR, "input[type=checkbox]").is_selected()
@@ -309,8 +313,37 @@ class App:
                                                            'a[role="button"]')
                 if _without_icon(a.text) == label]
 
+    def navigation(self) -> list[str]:
+        """The sidebar navigation's page titles, in order (icons left out)."""
+        return [_without_icon(link.text)
+                for link in self.find('[data-testid="stSidebarNav"] a')]
+
+    def widgets(self) -> list[tuple[str, str, object]]:
+        """Every widget on the page (sidebar first, then the main area, in page order) as
+        (kind, visible label, shown value): a radio's checked option (None: none), a
+        selectbox's text, a multiselect's chosen items, a slider's thumb texts, a
+        toggle's or checkbox's state."""
+        read = {"stRadio": self.radio_value, "stSelectbox": self.selectbox_value,
+                "stMultiSelect": self.multiselect_values, "stSlider": self.slider_value,
+                "stCheckbox": self.toggle_value, "stTextInput": self.text_input_value}
+        found = []
+        for area in ('[data-testid="stSidebar"]', '[data-testid="stMain"]'):
+            selector = ", ".join(f'{area} [data-testid="{kind}"]' for kind in read)
+            for widget in self.find(selector):
+                kind, label = widget.get_attribute("data-testid"), self._label(widget)
+                if label and widget.is_displayed():
+                    found.append((kind, label, read[kind](label)))
+        return found
+
+    def pseudo_text(self, css: str, pseudo: str = "::after") -> str:
+        """The text CSS draws in an element's ::before/::after (its ``content``)."""
+        value = self.driver.execute_script(
+            "const e = document.querySelector(arguments[0]);"
+            "return e ? getComputedStyle(e, arguments[1]).content : '';", css, pseudo)
+        return json.loads(value) if value and value.startswith('"') else ""
+
     # --- acting ------------------------------------------------------------------------
-    def click(self, element: WebElement) -> "App":
+    def click(self, element: WebElement) -> App:
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
         try:
             element.click()
@@ -318,24 +351,24 @@ class App:
             self.driver.execute_script("arguments[0].click()", element)
         return self.wait_idle()
 
-    def choose_radio(self, label: str, option: str) -> "App":
+    def choose_radio(self, label: str, option: str) -> App:
         for choice in self._radio_options(label):
             if choice.text.strip() == option:
                 return self.click(choice)
         raise NoSuchElementException(f"radio {label!r} has no option {option!r}; "
                                      f"options: {self.radio_options(label)}")
 
-    def choose(self, label: str, option: str) -> "App":
+    def choose(self, label: str, option: str) -> App:
         """Pick ``option`` (its visible text) in the selectbox labelled ``label``."""
         self._type_into(self.widget("stSelectbox", label), option)
         return self.wait_idle()
 
-    def add_to_multiselect(self, label: str, option: str) -> "App":
+    def add_to_multiselect(self, label: str, option: str) -> App:
         self._type_into(self.widget("stMultiSelect", label), option)
         ActionChains(self.driver).send_keys(Keys.ESCAPE).perform()
         return self.wait_idle()
 
-    def remove_from_multiselect(self, label: str, option: str) -> "App":
+    def remove_from_multiselect(self, label: str, option: str) -> App:
         box = self.widget("stMultiSelect", label)
         return self.click(box.find_element(
             By.CSS_SELECTOR, f'.react-aria-ComboBox button[aria-label="Remove {option}"]'))
@@ -358,11 +391,28 @@ class App:
             raise NoSuchElementException(f"no option {option!r}; listed: {listed[:40]}") \
                 from None
 
-    def toggle(self, label: str) -> "App":
+    def upload(self, label: str, path: Path) -> App:
+        """Give the file uploader labelled ``label`` a file, as a person picking it does."""
+        field = self.widget("stFileUploader", label).find_element(
+            By.CSS_SELECTOR, 'input[type="file"]')
+        field.send_keys(str(path))
+        self.wait_for(lambda a: a.find(f'[data-testid="stFileChipName"][title="{path.name}"]'),
+                      message=f"{path.name} did not upload")
+        return self.wait_idle()
+
+    def type_into(self, label: str, text: str) -> App:
+        """Type into the text input labelled ``label`` and press Enter."""
+        field = self.widget("stTextInput", label).find_element(By.CSS_SELECTOR, "input")
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", field)
+        field.send_keys(Keys.CONTROL, "a")
+        field.send_keys(text, Keys.ENTER)
+        return self.wait_idle()
+
+    def toggle(self, label: str) -> App:
         widget = self.widget("stCheckbox", label)
         return self.click(widget.find_element(By.CSS_SELECTOR, "label"))
 
-    def slider_keys(self, label: str, *keys: str, thumb_index: int = 0) -> "App":
+    def slider_keys(self, label: str, *keys: str, thumb_index: int = 0) -> App:
         """Focus a thumb of the slider labelled ``label`` and press keys (Keys.END, …)."""
         thumb = self.widget("stSlider", label).find_elements(
             By.CSS_SELECTOR, 'input[type="range"]')[thumb_index]
@@ -371,25 +421,32 @@ class App:
         ActionChains(self.driver).send_keys(*keys).perform()
         return self.wait_idle()
 
-    def button(self, label: str) -> WebElement:
-        """A button (plain, download, link or form submit) by its visible text."""
-        for candidate in self.find('button, a[data-testid*="Button"], a[role="button"]'):
-            if _button_label(candidate) == label and candidate.is_displayed():
-                return candidate
-        shown = sorted({_button_label(c) for c in self.find("button") if c.text.strip()})
-        raise NoSuchElementException(f"no button {label!r}; buttons: {shown}")
+    def button(self, label: str, timeout: float = 15) -> WebElement:
+        """A button (plain, download, link or form submit) by its visible text. Waits a
+        little: a download button is in the page but hidden while its fragment redraws."""
+        def displayed(_app):
+            for candidate in self.find('button, a[data-testid*="Button"], a[role="button"]'):
+                if _button_label(candidate) == label and candidate.is_displayed():
+                    return candidate
+            return None
+        try:
+            return self.wait_for(displayed, timeout)
+        except AssertionError:
+            shown = sorted({_button_label(c) for c in self.find("button")
+                            if c.text.strip()})
+            raise NoSuchElementException(f"no button {label!r}; buttons: {shown}") from None
 
-    def press(self, label: str) -> "App":
+    def press(self, label: str) -> App:
         return self.click(self.button(label))
 
-    def keys(self, *keys: str) -> "App":
+    def keys(self, *keys: str) -> App:
         """Press keys on the page itself, nothing focused (e.g. the briefing's ← →
         shortcuts); no click, which would land on whatever is in the middle."""
         self.driver.execute_script("document.activeElement && document.activeElement.blur()")
         ActionChains(self.driver).send_keys(*keys).perform()
         return self.wait_idle()
 
-    def expand(self, label: str) -> "App":
+    def expand(self, label: str) -> App:
         """Open the expander whose summary reads ``label`` (no-op when open)."""
         for summary in self.find('[data-testid="stExpander"] summary'):
             if _without_icon(summary.text) == label:
@@ -399,13 +456,26 @@ class App:
                 return self
         raise NoSuchElementException(f"no expander {label!r}")
 
-    def switch_language(self, lang: str) -> "App":
+    def switch_language(self, lang: str) -> App:
         """Use the sidebar's language toggle as a person does (labelled in the language
         currently shown)."""
+        names = {"ko": ("언어", "한국어"), "en": ("Language", "English")}
         labels = [self._label(w) for w in self.find('[data-testid="stSidebar"] '
                                                      '[data-testid="stRadio"]')]
         toggle = next(label for label in labels if label in ("언어", "Language"))
-        return self.choose_radio(toggle, {"ko": "한국어", "en": "English"}[lang])
+        self.choose_radio(toggle, names[lang][1])
+        self.wait_for(lambda a: a.radio_value(names[lang][0]) == names[lang][1],
+                      message=f"the toggle does not read {names[lang]}")
+        return self
+
+    def settled_widgets(self, timeout: float = 20) -> list[tuple[str, str, object]]:
+        """widgets(), once two readings half a second apart agree (the browser may still be
+        drawing the last run's changes when the script has stopped)."""
+        def same_twice(app):
+            first = app.widgets()
+            time.sleep(0.5)
+            return first if app.widgets() == first else None
+        return self.wait_for(same_twice, timeout, "the widgets kept changing")
 
     # --- frames, pointer, console ------------------------------------------------------
     @contextmanager
@@ -441,13 +511,13 @@ class App:
             raise AssertionError("no visible point of the element can be hovered")
         return offset[0], offset[1]
 
-    def hover(self, element: WebElement) -> "App":
+    def hover(self, element: WebElement) -> App:
         """Move the pointer onto a visible point of ``element``, as a mouse does."""
         dx, dy = self.point_inside(element)
         ActionChains(self.driver).move_to_element_with_offset(element, dx, dy).perform()
         return self
 
-    def click_at(self, element: WebElement) -> "App":
+    def click_at(self, element: WebElement) -> App:
         """Click a visible point of ``element`` (no wait: the caller may be in a frame)."""
         dx, dy = self.point_inside(element)
         ActionChains(self.driver).move_to_element_with_offset(element, dx, dy).click().perform()
@@ -459,7 +529,7 @@ class App:
         return [entry["message"] for entry in self.driver.get_log("browser")
                 if entry["level"] == "SEVERE"]
 
-    def open_file(self, path: Path) -> "App":
+    def open_file(self, path: Path) -> App:
         """Open a downloaded file (an offline map) in this browser, from file://."""
         self.driver.get(path.resolve().as_uri())
         return self

@@ -1,5 +1,5 @@
 """The policymaker's map in a real browser: Leaflet from the app itself, every shape drawn
-inside the streamlit_folium frame, a year change recolouring them in the same frame (no
+inside the map component's frame, a year change recolouring them in the same frame (no
 reload), hover and click on a region, and a page that fits its window with the legend in
 the first screen."""
 
@@ -11,7 +11,7 @@ from selenium.webdriver.common.keys import Keys
 from loaders import load_catalog, load_regions
 from loaders.catalog import themed_name
 
-MAP_FRAME = 'iframe[title*="streamlit_folium"]'
+MAP_FRAME = 'iframe[title="ui.gap_map.gap_map"]'
 REGION = "path.gm-region"
 SIDO = len(load_regions("sido"))          # 17
 SIGUNGU = len(load_regions("sigungu"))    # 247 bundled 시군구 map units
