@@ -18,8 +18,8 @@ from loaders import load_catalog, load_indicators
 from ui import briefing
 from i18n import counted, t
 from ui.layout import PAGE_ICON, current_language, page_setup
+from ui.links import copy_link
 from ui.responsive import grid
-from ui.url_state import current_page_url, share_url
 
 PLAN_COMPARISON_YEARS = [2010, 2020]  # the years the 2023 plan quotes GRDP shares for
 SCORECARD_CARD_WIDTH = 220  # px: four cards on a 1440 px screen, two at 820 px
@@ -59,10 +59,8 @@ def show_panel(panel: Panel, catalog, lang: str) -> None:
             spec = panel_spec(panel.spec.key, lang)
             st.vega_lite_chart(spec=spec, width="stretch")
             st.caption(latest_text(panel, lang))
-            briefing.pin_button(lambda: briefing.chart_view(
-                spec, lang, panel_name(panel, lang), latest_text(panel, lang),
-                fill_source(panel, lang), url=share_url(current_page_url(), {}, {}, lang)),
-                lang, key=f"scorecard_pin_{panel.spec.key}")
+            briefing.pin_button("home", {"panel": panel.spec.key}, lang,
+                                key=f"scorecard_pin_{panel.spec.key}")
         if panel.status != STATUS_COMPUTED:
             st.caption(t("scorecard_fill_source", lang).format(source=fill_source(panel, lang)))
             if panel.status == STATUS_UNAVAILABLE and panel.fragments:
@@ -131,6 +129,8 @@ def home() -> None:
 
     st.subheader(t("published_heading", lang))
     st.dataframe(tables["published"], hide_index=True, width="stretch")
+    st.divider()
+    copy_link("home", {}, lang)
 
 
 NAVIGATION = [  # (page, title key, icon)

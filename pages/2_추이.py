@@ -8,10 +8,9 @@ import streamlit as st
 
 from analysis.trends import (TREND_MEASURES, VIEWS, Availability, index_base_years, trend,
                              trend_availability, within)
-from charts.sources import publisher_line, source_caption
-from charts.trends import chart_data, panel_charts, trend_chart, trend_heading, trend_title
+from charts.sources import source_caption
+from charts.trends import chart_data, panel_charts, trend_chart, trend_heading
 from exports.data_export import trend_table
-from exports.key_figures import trend_key_figure
 from loaders import load_catalog, load_indicators, region_table
 from loaders.catalog import by_theme, themed_name
 from ui import briefing
@@ -20,8 +19,9 @@ from i18n import t
 from ui.layout import (keep_valid, load_page_state, measure_radio, multiselect_chrome,
                        page_setup, write_page_state)
 from ui.page_schemas import trends_schema
+from ui.links import copy_link
 from ui.responsive import grid, wrapping_columns
-from ui.url_state import copy_link, current_page_url, seed_widgets, share_url
+from ui.url_state import encode_state, seed_widgets
 
 
 @st.cache_data(show_spinner=False)
@@ -102,7 +102,7 @@ if measure is None:
     st.info(t("no_measure_in_view", lang))
     page_state = {"indicator": indicator, "view": view}   # the rest does not apply here
     write_page_state(schema, page_state, "trends")
-    copy_link(schema, page_state, lang)
+    copy_link("trends", encode_state(schema, page_state), lang)
 else:
     chosen_regions = None
     if view == "regions":   # a row of its own, so that every chosen tag stays visible
@@ -168,11 +168,8 @@ else:
     shown = within(series, tuple(span))
     share_column, export_column = wrapping_columns("trend_actions", 280).columns([1, 1])
     with share_column:
-        copy_link(schema, page_state, lang)
-        briefing.pin_button(lambda: briefing.chart_view(
-            spec, lang, trend_title(shown, entry, lang), trend_key_figure(shown, lang),
-            publisher_line(entry, lang), unit=None,
-            url=share_url(current_page_url(), schema, page_state, lang)), lang, key="trend_pin")
+        copy_link("trends", encode_state(schema, page_state), lang)
+        briefing.pin_button("trends", encode_state(schema, page_state), lang, key="trend_pin")
     with export_column, st.expander(t("export_heading", lang), icon=":material/download:"):
         chart_downloads(spec, lang, key="trend", indicator=indicator, measure=measure,
                         years=tuple(span), detail=view)

@@ -12,9 +12,7 @@ from analysis.compare import (RANKED_MEASURES, compare_years, gwonyeok_cross_sec
                               region_profile, regional_cross_section)
 from charts.compare import (comparison_chart, comparison_table, profile_heading, profile_panels,
                             ranked_chart)
-from charts.sources import publisher_line
 from exports.data_export import cross_section_table
-from exports.key_figures import ranked_key_figure
 from loaders import load_catalog, load_indicators, region_table
 from loaders.crosswalk import gwonyeok_names, gwonyeok_table
 from ui import briefing
@@ -25,8 +23,9 @@ from ui.layout import (keep_valid, load_page_state, measure_radio, multiselect_c
 from ui.page_schemas import (COMPARE_DEFAULT_GWONYEOK, COMPARE_DEFAULT_PROFILE,
                              COMPARE_DEFAULT_REGIONS, COMPARE_DEFAULT_YEAR, COMPARE_MAX,
                              COMPARE_MIN, compare_schema)
+from ui.links import copy_link
 from ui.responsive import grid, wrapping_columns
-from ui.url_state import copy_link, current_page_url, seed_widgets, share_url
+from ui.url_state import encode_state, seed_widgets
 
 # One set of defaults for the page and its links (ui.page_schemas): 2021 is the latest year
 # with GRDP, population, labour, establishments and SME firms.
@@ -71,13 +70,6 @@ def ranked_spec(indicator: str, year: int, measure: str, lang: str) -> dict:
     store, catalog = load_indicators(), load_catalog()
     result = ranked(store, catalog, indicator, year, measure)
     return ranked_chart(result, catalog.loc[indicator], measure, year, lang).to_dict()
-
-
-@st.cache_data(show_spinner=False)
-def ranked_figure(indicator: str, year: int, measure: str, lang: str) -> str:
-    """The pinned ranking's key figure (highest and lowest 시도)."""
-    return ranked_key_figure(ranked(load_indicators(), load_catalog(), indicator, year, measure),
-                             year, lang)
 
 
 @st.cache_data(show_spinner=False)
@@ -162,7 +154,6 @@ with rank_controls[1]:
     measure = measure_radio("compare_rank_measure", RANKED_MEASURES, offered, lang)
 rank_spec = ranked_spec(indicator, year, measure, lang)
 st.vega_lite_chart(spec=rank_spec, width="stretch")
-rank_entry = catalog.loc[indicator]
 pin_column, rank_export_column = wrapping_columns("compare_rank_actions", 240).columns([1, 1])
 with rank_export_column, st.expander(t("export_heading", lang), icon=":material/download:"):
     chart_downloads(rank_spec, lang, key="ranked", indicator=indicator, measure=measure,
@@ -190,9 +181,6 @@ page_state = {"year": int(year), "unit": by,
               "indicator": indicator, "ranked": measure, "profile": region}
 write_page_state(schema, page_state, "compare")
 with pin_column:
-    briefing.pin_button(lambda: briefing.chart_view(
-        rank_spec, lang, rank_spec["title"]["text"],
-        ranked_figure(indicator, year, measure, lang), publisher_line(rank_entry, lang),
-        url=share_url(current_page_url(), schema, page_state, lang)), lang, key="ranked_pin")
+    briefing.pin_button("compare", encode_state(schema, page_state), lang, key="ranked_pin")
 st.divider()
-copy_link(schema, page_state, lang)
+copy_link("compare", encode_state(schema, page_state), lang)

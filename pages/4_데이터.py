@@ -12,6 +12,7 @@ from loaders import (MAX_UPLOAD_MB, THEMES, InputError, catalog_overview, clear_
                      load_indicators, preview_upload, rollback, user_series, versions_table)
 from i18n import counted, t
 from ui.layout import page_setup, uploader_chrome
+from ui.links import copy_link
 
 PREVIEW, UPLOAD_ERROR, MESSAGE = "import_preview", "import_upload_error", "import_message"
 
@@ -171,3 +172,5 @@ with bundled_tab:
         "coverage": t("col_coverage", lang), "source": t("col_source", lang),
         "kosis": t("col_kosis", lang)}), hide_index=True, width="stretch")
     st.caption(t("refresh_hint", lang))
+st.divider()
+copy_link("import", {}, lang)

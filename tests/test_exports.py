@@ -10,6 +10,7 @@ import json
 import re
 import subprocess
 import sys
+from datetime import date
 from html.parser import HTMLParser
 
 import altair as alt
@@ -321,12 +322,13 @@ def test_deck_has_contents_then_one_slide_per_view(store, catalog, grdp_share_ch
                        f"출처: {GRDP_SOURCE}", chart_images.chart_png(grdp_share_chart, "ko"))
     mapped = PinnedView("map", view.title, map_key_figure(view, 2015, "ko"), view.source,
                         map_view_png(view, options, "ko", dpi=60))
-    deck = Presentation(io.BytesIO(build_deck([chart, mapped], "ko")))
+    deck = Presentation(io.BytesIO(build_deck([chart, mapped], "ko", date(2026, 11, 5))))
     slides = list(deck.slides)
     assert len(slides) == 3
     assert slides[0].shapes.title.text_frame.text == "수도권–비수도권 격차 브리핑"
     contents = slides[0].placeholders[1].text_frame.text
-    assert "2. 수도권 vs 비수도권 GRDP 비중" in contents and f"3. {view.title}" in contents
+    assert "1. 수도권 vs 비수도권 GRDP 비중" in contents and f"2. {view.title}" in contents
+    assert "작성일 2026-11-05" in contents
     for slide, pinned in zip(slides[1:], (chart, mapped)):
         texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
         assert slide.shapes.title.text_frame.text == pinned.title

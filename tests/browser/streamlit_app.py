@@ -48,6 +48,13 @@ def _without_icon(text: str) -> str:
     return lines[-1].strip() if lines else ""
 
 
+def _button_label(button: WebElement) -> str:
+    """A button's label without its icon or its keyboard-shortcut badge (<kbd>)."""
+    badges = {kbd.text.strip() for kbd in button.find_elements(By.TAG_NAME, "kbd")}
+    lines = [line for line in button.text.strip().splitlines() if line.strip() not in badges]
+    return _without_icon("\n".join(lines))
+
+
 class AppError(AssertionError):
     """The page showed an exception or never finished running."""
 
@@ -71,6 +78,9 @@ def start_chromium(width: int = 1440, height: int = 1000) -> tuple[webdriver.Chr
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.execute_cdp_cmd("Browser.setDownloadBehavior",
                            {"behavior": "allow", "downloadPath": str(downloads)})
+    # A person's copy button works on any origin; the test reads what it copied.
+    driver.execute_cdp_cmd("Browser.grantPermissions", {
+        "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
     driver.set_window_size(width, height)
     return driver, profile
 
@@ -110,6 +120,21 @@ class App:
                       or a.exceptions(), timeout,
                       message=f"the page drew no title within {timeout} s at {self.url}")
         return self.wait_idle(timeout)
+
+    def navigate(self, title: str) -> App:
+        """Click a page in the sidebar navigation, as a person does (the query goes)."""
+        for link in self.find('[data-testid="stSidebarNav"] a'):
+            if _without_icon(link.text) == title:
+                return self.click(link)
+        shown = [_without_icon(link.text) for link in self.find('[data-testid="stSidebarNav"] a')]
+        raise NoSuchElementException(f"no page {title!r} in the navigation: {shown}")
+
+    def set_viewport(self, width: int, height: int) -> App:
+        """Resize the window so that the page itself gets width × height CSS pixels."""
+        self.driver.set_window_size(width, height)
+        inner = self.driver.execute_script("return [innerWidth, innerHeight]")
+        self.driver.set_window_size(2 * width - inner[0], 2 * height - inner[1])
+        return self
 
     @property
     def url(self) -> str:
@@ -152,6 +177,19 @@ class App:
                            f"(state {self.script_state()}) at {self.url}")
         self.assert_no_exception()
         return self
+
+    def settled(self, read, interval: float = 0.5, timeout: float = RUN_TIMEOUT):
+        """``read(app)`` once it returns the same thing twice ``interval`` s apart (the
+        page may still be drawing elements after its script stopped)."""
+        deadline = time.monotonic() + timeout
+        last = read(self)
+        while time.monotonic() < deadline:
+            time.sleep(interval)
+            now = read(self)
+            if now == last:
+                return now
+            last = now
+        raise AssertionError(f"the page kept changing for {timeout} s at {self.url}")
 
     def wait_for(self, condition, timeout: float = RUN_TIMEOUT, message: str = ""):
         """Poll ``condition(app)`` until it returns something truthy; return that."""
@@ -263,6 +301,54 @@ class App:
         """The value text of each thumb (one, or two for a range)."""
         return [thumb.get_attribute("aria-valuetext") for thumb in self.widget(
             "stSlider", label).find_elements(By.CSS_SELECTOR, 'input[type="range"]')]
+
+    def widget_values(self) -> dict[str, object]:
+        """Every labelled widget on the page (sidebar included) → what it shows: the
+        checked radio option, the selectbox text, multiselect tags, slider thumbs,
+        toggle/checkbox state, text input value. For comparing two views; read in one
+        script, so that a page drawing meanwhile cannot mix two states."""
+        return self.driver.execute_script("""
+            const text = e => (e ? e.innerText : "").trim();
+            const readers = {
+              stRadio: w => { const o = [...w.querySelectorAll('[data-testid="stRadioOption"]')]
+                  .find(o => o.querySelector("input[type=radio]").checked); return o ? text(o) : null; },
+              stSelectbox: w => w.querySelector('input[role="combobox"]').value,
+              stMultiSelect: w => [...w.querySelectorAll(".react-aria-ComboBox [data-tag]")]
+                  .map(tag => tag.getAttribute("aria-label")),
+              stSlider: w => [...w.querySelectorAll('input[type="range"]')]
+                  .map(thumb => thumb.getAttribute("aria-valuetext")),
+              stCheckbox: w => w.querySelector("input[type=checkbox]").checked,
+              stTextInput: w => w.querySelector("input").value,
+            };
+            const values = {};
+            for (const [testid, read] of Object.entries(readers)) {
+              for (const w of document.querySelectorAll(`[data-testid="${testid}"]`)) {
+                const label = text(w.querySelector('[data-testid="stWidgetLabel"]'));
+                if (label) values[`${testid}:${label}`] = read(w);
+              }
+            }
+            return values;""")
+
+    def share_link(self) -> str:
+        """The link in the page's copy-link control, taken as a person does: press its
+        copy button, then read the clipboard (it must hold what the field shows)."""
+        boxes = self.find('[data-testid="share-link"]')
+        if not boxes:
+            raise NoSuchElementException("the page has no copy-link control")
+        field = boxes[-1].find_element(By.CSS_SELECTOR, "input").get_attribute("value")
+        self.driver.execute_script("navigator.clipboard.writeText('')")
+        self.click(boxes[-1].find_element(By.CSS_SELECTOR, "button"))
+        copied = self.wait_for(lambda a: a.driver.execute_async_script(
+            "navigator.clipboard.readText().then(arguments[0], () => arguments[0](''))"),
+            timeout=10, message="the copy button put nothing on the clipboard")
+        assert copied == field, (copied, field)
+        return copied
+
+    def link_targets(self, label: str) -> list[str]:
+        """Where each link button reading ``label`` points."""
+        return [a.get_attribute("href") for a in self.find('a[data-testid*="Button"], '
+                                                           'a[role="button"]')
+                if _without_icon(a.text) == label]
 
     def navigation(self) -> list[str]:
         """The sidebar navigation's page titles, in order (icons left out)."""
@@ -377,13 +463,13 @@ class App:
         little: a download button is in the page but hidden while its fragment redraws."""
         def displayed(_app):
             for candidate in self.find('button, a[data-testid*="Button"], a[role="button"]'):
-                if _without_icon(candidate.text) == label and candidate.is_displayed():
+                if _button_label(candidate) == label and candidate.is_displayed():
                     return candidate
             return None
         try:
             return self.wait_for(displayed, timeout)
         except AssertionError:
-            shown = sorted({_without_icon(c.text) for c in self.find("button")
+            shown = sorted({_button_label(c) for c in self.find("button")
                             if c.text.strip()})
             raise NoSuchElementException(f"no button {label!r}; buttons: {shown}") from None
 
@@ -391,10 +477,10 @@ class App:
         return self.click(self.button(label))
 
     def keys(self, *keys: str) -> App:
-        """Send keys to the page body (e.g. the briefing's ← → shortcuts)."""
-        body = self.driver.find_element(By.TAG_NAME, "body")
-        ActionChains(self.driver).move_to_element_with_offset(body, 5, 5).click() \
-            .send_keys(*keys).perform()
+        """Press keys on the page itself, nothing focused (e.g. the briefing's ← →
+        shortcuts); no click, which would land on whatever is in the middle."""
+        self.driver.execute_script("document.activeElement && document.activeElement.blur()")
+        ActionChains(self.driver).send_keys(*keys).perform()
         return self.wait_idle()
 
     def expand(self, label: str) -> App:
