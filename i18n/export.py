@@ -95,6 +95,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "briefing_refused": ("주소에 있던 브리핑 화면 {count}개를 읽을 수 없어 뺐습니다.",
                          "One pinned view in the link could not be read and was left out.|"
                          "{count} pinned views in the link could not be read and were left out."),
+    "briefing_preparing": ("슬라이드를 준비하는 중…", "Preparing the slide…"),
     "briefing_slide_unreadable": ("이 슬라이드의 링크를 읽을 수 없습니다.",
                                   "This slide's link cannot be read."),
     "briefing_slide_no_measure": ("이 해에는 이 지표로 시도 순위를 매길 수 없습니다.",

@@ -59,7 +59,7 @@ def test_a_deck_in_the_url_is_shown_one_slide_at_a_time_with_key_figure_and_sour
     assert len(app.get("image")) == 1
     body = html_of(app)
     assert "2023: 수도권 52.3% · 비수도권 47.7%" in body       # reference: grdp_sido.csv
-    assert "출처: 통계청 지역소득 (KOSIS 101 DT_1C81)" in body
+    assert "출처: 통계청, 지역소득 (KOSIS 101/DT_1C81)" in body
     assert app.button(key="briefing_prev").disabled
     assert app.get("link_button")[0].proto.url == "/?panel=grdp&lang=ko"
     labels = [button.proto.label for button in app.get("download_button")]

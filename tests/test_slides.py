@@ -40,7 +40,7 @@ def test_a_map_slide_shows_the_mapped_extremes(grdp):
     assert view.title == "지역내총생산(명목) · 수준, 2023"
     assert view.key_figure == (f"최고 경기도 {trillion(grdp, '41', 2023)} 조원 · 최저 "
                                f"세종특별자치시 {trillion(grdp, '36', 2023)} 조원 (2023)")
-    assert view.source == "출처: 통계청 지역소득 (KOSIS 101 DT_1C81) · 단위: 조원"
+    assert view.source == "출처: 통계청, 지역소득 (KOSIS 101/DT_1C81) · 단위: 조원"
     assert view.unit == "조원" and view.kind == "map"
     width, height = Image.open(io.BytesIO(view.image_png)).size
     assert height > width                                   # the briefing lays it out beside
