@@ -17,7 +17,6 @@ from charts.maps import (POLICY_COLORS, PolicyChoice, build_map, choropleth_geoj
                          group_geometries, policy_features, region_geometries)
 from exports.data_export import map_table
 from exports.filenames import map_detail
-from exports.key_figures import map_key_figure
 from loaders import load_catalog, load_indicators, load_policy_layers, load_regions
 from loaders.catalog import themed_name
 from ui import briefing
@@ -27,8 +26,8 @@ from i18n import t
 from i18n.safe_text import md
 from ui.layout import keep_valid, multiselect_chrome, page_setup
 from ui.page_schemas import map_schema
-from ui.url_state import (copy_link, current_page_url, format_value, load_state, seed_widgets,
-                          share_url, write_state)
+from ui.links import copy_link
+from ui.url_state import encode_state, format_value, load_state, seed_widgets, write_state
 
 MAP_HEIGHT = 620
 MAP_KEY = "gap_map"
@@ -247,11 +246,8 @@ page_state = {"indicator": indicator, "level": level, "dissolve": dissolve, "yea
 write_state(schema, page_state)
 share_column, export_column = st.columns([1, 1])
 with share_column:
-    copy_link(schema, page_state, lang)
-    briefing.pin_button(lambda: briefing.map_view(
-        view, options, lang, map_key_figure(view, int(year), lang),
-        url=share_url(current_page_url(), schema, page_state, lang), policy=chosen_policy),
-        lang, key="map_pin")
+    copy_link("map", encode_state(schema, page_state), lang)
+    briefing.pin_button("map", encode_state(schema, page_state), lang, key="map_pin")
 with export_column:
     map_downloads(view, options, lambda: build_map(geojson, policy), lang, key="map",
                   policy=chosen_policy, legend_html=legend)

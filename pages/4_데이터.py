@@ -14,6 +14,7 @@ from loaders import (MAX_UPLOAD_MB, THEMES, InputError, catalog_overview, clear_
 from i18n import counted, t
 from i18n.safe_text import md
 from ui.layout import page_setup, uploader_chrome
+from ui.links import copy_link
 
 PREVIEW, UPLOAD_ERROR, MESSAGE = "import_preview", "import_upload_error", "import_message"
 
@@ -174,3 +175,5 @@ with bundled_tab:
         "coverage": t("col_coverage", lang), "source": t("col_source", lang),
         "kosis": t("col_kosis", lang)}), hide_index=True, width="stretch")
     st.caption(t("refresh_hint", lang))
+st.divider()
+copy_link("import", {}, lang)
