@@ -18,10 +18,11 @@ from loaders import load_catalog, load_indicators
 from ui import briefing
 from i18n import counted, t
 from ui.layout import PAGE_ICON, current_language, page_setup, view_cache
-from ui.url_state import current_page_url, share_url
+from ui.links import copy_link
+from ui.responsive import grid
 
 PLAN_COMPARISON_YEARS = [2010, 2020]  # the years the 2023 plan quotes GRDP shares for
-SCORECARD_COLUMNS = 4  # panels stay legible on a 1440 px screen
+SCORECARD_CARD_WIDTH = 220  # px: four cards on a 1440 px screen, two at 820 px
 # Every scorecard panel the bundled data cannot fill links to the data-import page
 # (None: say the import is planned instead).
 IMPORT_PAGE: str | None = "pages/4_데이터.py"
@@ -58,10 +59,8 @@ def show_panel(panel: Panel, catalog, lang: str) -> None:
             spec = panel_spec(panel.spec.key, lang)
             st.vega_lite_chart(spec=spec, width="stretch")
             st.caption(latest_text(panel, lang))
-            briefing.pin_button(lambda: briefing.chart_view(
-                spec, lang, panel_name(panel, lang), latest_text(panel, lang),
-                fill_source(panel, lang), url=share_url(current_page_url(), {}, {}, lang)),
-                lang, key=f"scorecard_pin_{panel.spec.key}")
+            briefing.pin_button("home", {"panel": panel.spec.key}, lang,
+                                key=f"scorecard_pin_{panel.spec.key}")
         if panel.status != STATUS_COMPUTED:
             st.caption(t("scorecard_fill_source", lang).format(source=fill_source(panel, lang)))
             if panel.status == STATUS_UNAVAILABLE and panel.fragments:
@@ -103,11 +102,9 @@ def home() -> None:
     st.subheader(t("scorecard_heading", lang))
     st.caption(t("scorecard_intro", lang))
     panels = scorecard_panels()
-    for start in range(0, len(panels), SCORECARD_COLUMNS):
-        row = panels[start:start + SCORECARD_COLUMNS]
-        for column, panel in zip(st.columns(SCORECARD_COLUMNS), row):
-            with column:
-                show_panel(panel, catalog, lang)
+    with grid("scorecard", SCORECARD_CARD_WIDTH):   # as many cards per row as fit
+        for panel in panels:
+            show_panel(panel, catalog, lang)
     st.download_button(t("briefing_scorecard", lang),
                        data=lambda: scorecard_sheet_png(panels, lang),
                        file_name=export_filename("gap_scorecard", "png", lang), mime="image/png",
@@ -132,6 +129,8 @@ def home() -> None:
 
     st.subheader(t("published_heading", lang))
     st.dataframe(tables["published"], hide_index=True, width="stretch")
+    st.divider()
+    copy_link("home", {}, lang)
 
 
 NAVIGATION = [  # (page, title key, icon)

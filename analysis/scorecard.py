@@ -203,11 +203,11 @@ def bundled_fragments(store, catalog, spec,
 
 
 def _fill_source(catalog, spec) -> tuple[str, str, str]:
-    """Publisher (ko, en) and 'KOSIS org table' of the survey with the complete series."""
+    """Publisher (ko, en) and 'KOSIS org/table' of the survey with the complete series."""
     if spec.publisher_ko or not spec.indicators:
         return spec.publisher_ko, spec.publisher_en, ""
     entry = catalog.loc[spec.indicators[0]]
-    kosis = " ".join(p for p in (entry["kosis_org_id"], entry["kosis_tbl_id"]) if p)
+    kosis = "/".join(p for p in (entry["kosis_org_id"], entry["kosis_tbl_id"]) if p)
     return entry["publisher_ko"], entry["publisher_en"], kosis
 
 

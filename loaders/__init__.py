@@ -22,11 +22,13 @@ from loaders.catalog import load_catalog as load_bundled_catalog
 from loaders.crosswalk import expected_regions, region_existed, region_table, resolve_sido
 from loaders.errors import InputError, UnknownRegionError
 from loaders.geo import load_regions
-from loaders.importing import (MAX_UPLOAD_MB, catalog_overview, confirm_new, confirm_update,
-                               preview_upload, versions_table)
+from loaders.importing import (catalog_overview, confirm_new, confirm_update, preview_upload,
+                               versions_table)
+from loaders.limits import MAX_UPLOAD_MB
 from loaders.policy import load_policy_layers
 from loaders.store import load_store
 from loaders.store_db import is_embedded as store_is_embedded
+from loaders.upload_sandbox import preview_isolated
 from loaders.user_catalog import entries_table
 from loaders.user_versions import (USER_COLUMNS, UserVersion, user_version,
                                    version_source)
@@ -181,7 +183,8 @@ __all__ = [
     "UserVersion", "candidate_data", "catalog_overview", "clear_caches", "confirm_new",
     "confirm_update", "data_version", "expected_regions", "indicator_name",
     "load_bundled_catalog", "load_catalog", "load_indicators", "load_policy_layers",
-    "load_regions", "preview_upload", "quarantined", "region_existed", "region_table",
-    "resolve_sido", "rollback", "show_user_data", "showing_user_data", "store_changes",
-    "store_is_embedded", "store_snapshot", "user_series", "user_version", "versions_table",
+    "load_regions", "preview_isolated", "preview_upload", "quarantined", "region_existed",
+    "region_table", "resolve_sido", "rollback", "show_user_data", "showing_user_data",
+    "store_changes", "store_is_embedded", "store_snapshot", "user_series", "user_version",
+    "versions_table",
 ]

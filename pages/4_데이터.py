@@ -11,12 +11,14 @@ import streamlit as st
 
 from loaders import (MAX_UPLOAD_MB, THEMES, InputError, catalog_overview, clear_caches,
                      confirm_new, confirm_update, load_bundled_catalog, load_catalog,
-                     load_indicators, preview_upload, quarantined, rollback, store_changes,
-                     store_snapshot, user_series, versions_table)
+                     load_indicators, preview_isolated, quarantined, rollback,
+                     store_changes, store_snapshot, user_series, versions_table)
 from i18n import counted, t
+from i18n.safe_text import md
 from ui import validation_gate
 from ui.access import Editor, sign_in_panel
 from ui.layout import page_setup, uploader_chrome
+from ui.links import copy_link
 
 PREVIEW, UPLOAD_ERROR, MESSAGE = "import_preview", "import_upload_error", "import_message"
 
@@ -29,9 +31,9 @@ def read_upload() -> None:
     if upload is None:
         return
     try:
-        st.session_state[PREVIEW] = preview_upload(upload.getvalue(), upload.name)
+        st.session_state[PREVIEW] = preview_isolated(upload.getvalue(), upload.name)
     except InputError as error:
-        st.session_state[UPLOAD_ERROR] = str(error)
+        st.session_state[UPLOAD_ERROR] = error
 
 
 def after_change(message: str) -> None:
@@ -42,9 +44,9 @@ def after_change(message: str) -> None:
     st.rerun()
 
 
-def show_failure(headline: str, error: Exception) -> None:
+def show_failure(headline: str, error: InputError, lang: str) -> None:
     st.error(headline)
-    st.text(str(error))
+    st.text(error.text(lang))
 
 
 def show_gate_failure(error: validation_gate.GateError, lang: str) -> None:
@@ -81,12 +83,13 @@ def show_preview(preview, lang: str) -> str:
         if table.empty:
             st.caption(t("none", lang))
         else:
+            table = table.assign(reason=[t(reason, lang) for reason in table["reason"]])
             st.dataframe(table.rename(columns={
                 "source_row": t("col_row", lang), "region_label": t("col_label", lang),
                 "series": t("col_series", lang), "year": t("col_year", lang),
                 "reason": t("col_why", lang)}), hide_index=True, width="stretch", height=220)
     for note in preview.notes:
-        st.text(f"{t('notes_heading', lang)}: {note}")
+        st.warning(f"{t('notes_heading', lang)}: {md(note.text(lang))}")
     return key
 
 
@@ -131,9 +134,9 @@ def confirm_form(preview, key: str, editor: Editor, lang: str) -> None:
         show_gate_failure(error, lang)
         return
     except InputError as error:
-        show_failure(t("store_failed", lang), error)
+        show_failure(t("store_failed", lang), error, lang)
         return
-    after_change(counted("stored", version.rows, lang, indicator=indicator.strip(),
+    after_change(counted("stored", version.rows, lang, indicator=md(indicator.strip()),
                          version=version.number))
 
 
@@ -161,10 +164,10 @@ def versions_panel(editor: Editor | None, lang: str) -> None:
         try:
             manifest = rollback(chosen, author=editor.author)
         except InputError as error:
-            show_failure(t("rollback_failed", lang), error)
+            show_failure(t("rollback_failed", lang), error, lang)
             return
         current = f"v{manifest.current}" if manifest.current else t("bundled_only", lang)
-        after_change(t("rolled_back", lang).format(indicator=chosen, current=current))
+        after_change(t("rolled_back", lang).format(indicator=md(chosen), current=current))
 
 
 def quarantine_panel(lang: str) -> None:
@@ -216,7 +219,7 @@ with upload_tab:
                          on_change=read_upload, max_upload_size=MAX_UPLOAD_MB,
                          help=t("upload_help", lang).format(mb=MAX_UPLOAD_MB))
         if UPLOAD_ERROR in st.session_state:
-            show_failure(t("upload_failed", lang), st.session_state[UPLOAD_ERROR])
+            show_failure(t("upload_failed", lang), st.session_state[UPLOAD_ERROR], lang)
         if PREVIEW in st.session_state:
             preview = st.session_state[PREVIEW]
             confirm_form(preview, show_preview(preview, lang), editor, lang)
@@ -233,3 +236,5 @@ with bundled_tab:
         "coverage": t("col_coverage", lang), "source": t("col_source", lang),
         "kosis": t("col_kosis", lang)}), hide_index=True, width="stretch")
     st.caption(t("refresh_hint", lang))
+st.divider()
+copy_link("import", {}, lang)

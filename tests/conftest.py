@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import io
+import re
 
 import openpyxl
 import pandas as pd
@@ -34,6 +35,13 @@ def store():
 def catalog():
     from loaders import load_catalog
     return load_catalog()
+
+
+def shown(markdown: str) -> str:
+    """What a reader sees of text escaped by i18n.safe_text.md: escapes resolved, word
+    joiners dropped (AppTest hands back the markdown source of titles and captions)."""
+    from i18n.safe_text import WORD_JOINER
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace(WORD_JOINER, "")
 
 
 def walk(node):

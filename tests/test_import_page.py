@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 import loaders
 from conftest import RAW, ROOT
-from loaders import preview_upload, user_store
+from loaders import InputError, preview_upload, user_store
 
 PAGE = str(ROOT / "pages" / "4_데이터.py")
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -121,10 +121,14 @@ def test_text_from_files_is_never_rendered(user_dir):
     assert any("**bold**<b>.csv" in t.value for t in app.text)
 
 
-def test_upload_errors_are_shown_as_plain_text(user_dir):
-    app = page(import_upload_error=f"file {HOSTILE}.csv: binary data")
+def test_upload_errors_are_shown_as_plain_text_in_the_pages_language(user_dir):
+    error = InputError("binary_data", file=f"{HOSTILE}.csv")
+    app = page(import_upload_error=error)
     assert app.error[0].value == "파일을 읽지 못했습니다. 저장된 것은 없습니다."
-    assert app.text[0].value == f"file {HOSTILE}.csv: binary data"
+    assert app.text[0].value == (f"파일 {HOSTILE}.csv: 이진 데이터입니다. CSV 텍스트나 XLSX "
+                                 "통합문서가 아닙니다.")
+    app = page("en", import_upload_error=error)
+    assert app.text[0].value == f"file {HOSTILE}.csv: binary data, not a CSV text or XLSX workbook"
 
 
 ALL_PAGES = ["app.py"] + sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))

@@ -19,6 +19,7 @@ from conftest import RAW, ROOT, dump_store, read_reference, xlsx_bytes
 from loaders import InputError, confirm_new, confirm_update, preview_upload
 from loaders import series_checks, store_db, user_store
 from loaders.store import load_store
+from i18n import t
 
 KEY = ["region_code", "year"]
 LABOUR = {"15세이상인구 (천명)": "pop_15plus", "경제활동인구 (천명)": "econ_active_pop",
@@ -55,6 +56,11 @@ def user_dir(tmp_path, monkeypatch):
     loaders.clear_caches()
     yield path
     loaders.clear_caches()
+
+
+def english(reason_key: str) -> str:
+    """A preview's reason (an i18n key) as the English page shows it."""
+    return t(reason_key, "en")
 
 
 def snapshot(_path) -> dict:
@@ -129,7 +135,7 @@ def test_preview_lists_what_it_understood(user_dir):
     assert matched.set_index("region_label").loc["제주도", "region_code"] == "50"
     assert preview.years("취업자 (천명)") == list(range(2000, 2025))
     sejong = preview.unused[preview.unused["region_label"] == "세종특별자치시"]
-    assert len(sejong) == 17 * 9 and set(sejong["reason"]) == {
+    assert len(sejong) == 17 * 9 and {english(r) for r in sejong["reason"]} == {
         "no value (blank cell or a no-data mark such as '-')"}
 
 
@@ -137,8 +143,10 @@ def test_mois_rows_that_are_not_imported_are_listed_with_reasons(user_dir):
     name = "mois_age_population_202412.csv"
     preview = upload(name)
     reasons = preview.unused.groupby("reason")["source_row"].nunique()
-    assert reasons["시군구 row: only 시도 and national rows are imported"] == 264
-    assert "읍면동" in " ".join(reasons.index)
+    assert reasons["reason_sigungu_row"] == 264
+    assert english("reason_sigungu_row") == ("municipal (si/gun/gu) row: only province and "
+                                             "national rows are imported")
+    assert "읍면동" in " ".join(t(reason, "ko") for reason in reasons.index)
     data_rows = sum(1 for line in (RAW / name).read_bytes().splitlines()[1:] if line.strip())
     accounted = (set(preview.observations["source_row"]) | set(preview.unused["source_row"])
                  | set(preview.unmatched["source_row"]))
@@ -151,9 +159,12 @@ def test_unmatched_regions_are_listed_and_the_rest_imported(user_dir):
     preview = preview_upload(text.encode("cp949"), "regions.csv")
     unmatched = preview.unmatched
     assert unmatched["source_row"].tolist() == [5, 6, 7]
-    assert unmatched.set_index("source_row").loc[6, "reason"].startswith("권역 aggregate")
+    assert english(unmatched.set_index("source_row").loc[6, "reason"]).startswith(
+        "regional aggregate")
+    assert t(unmatched.set_index("source_row").loc[6, "reason"], "ko").startswith("권역 합계")
     assert unmatched.set_index("source_row").loc[5, "region_label"] == "아틀란티스"
-    assert preview.unused["reason"].tolist() == ["not a data row (title, note or footnote)"]
+    assert [english(r) for r in preview.unused["reason"]] == [
+        "not a data row (title, note or footnote)"]
     store_new(preview, "regions", "atlantis_free", unit="개")
     rows = imported("atlantis_free")
     assert sorted(rows["region_code"].unique()) == ["00", "11", "26"]
@@ -166,10 +177,13 @@ def test_tidy_table_with_codes_names_and_extra_columns(user_dir):
             "11110,종로구,2022,7,개,survey\n99,없는곳,2022,1,개,survey\n"
             "00,전국,2022,-,개,survey\n")
     preview = preview_upload(text.encode("utf-8-sig"), "tidy.csv")
-    assert preview.layout == "tidy" and preview.notes == ("columns not used: source",)
+    assert preview.layout == "tidy"
+    assert [note.text("en") for note in preview.notes] == ["columns not used: source"]
+    assert [note.text("ko") for note in preview.notes] == ["사용하지 않은 열: source"]
     assert preview.series_unit("tidy") == "개"
-    assert preview.unmatched["reason"].str[:5].tolist() == ["권역 ag", "시군구 c", "not a"]
-    assert preview.unused["reason"].iloc[0].startswith("no value")
+    assert [english(r)[:8] for r in preview.unmatched["reason"]] == [
+        "regional", "municipa", "not the "]
+    assert english(preview.unused["reason"].iloc[0]).startswith("no value")
     store_new(preview, "tidy", "tidy_firms", unit="개")
     rows = imported("tidy_firms").set_index(["region_code", "year"])["value"]
     assert rows.to_dict() == {("11", 2022): 1200.0, ("26", 2022): 300.0, ("42", 2023): 50.0}
@@ -179,11 +193,14 @@ def test_xlsx_formulas_are_never_evaluated(user_dir):
     def build(sheet):
         sheet.append(["시도별", "2021", "2022"])
         sheet.append(["서울특별시", 1, "=B2*1000"])
-        sheet.append(["부산광역시", 3, '=WEBSERVICE("http://example.invalid/")'])
+        sheet.append(["부산광역시", 3, "=B3+1"])
     preview = preview_upload(xlsx_bytes(build), "formulas.xlsx")
     assert preview.years("formulas") == [2021]
     assert len(preview.unused) == 2
     assert not preview.observations.astype(str).apply(lambda c: c.str.contains("=")).any().any()
+    assert [note.text("en") for note in preview.notes] == [
+        "cells C2, C3 (2 in all) hold formulas: their values as saved in the file were "
+        "imported; the formulas were not run"]
 
 
 @pytest.fixture

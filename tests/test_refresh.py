@@ -161,7 +161,7 @@ def test_main_exit_code_and_report(user_dir, monkeypatch, capsys):
     monkeypatch.setenv(refresh.KEY_ENV, SECRET)
     monkeypatch.setattr(refresh, "preflight", lambda: None)
     monkeypatch.setattr(refresh, "make_client",
-                        lambda key: client("DT_1C81_2022_2015base.json", "DT_1C81_2019_2023.json"))
+                        lambda key, budget: client("DT_1C81_2022_2015base.json", "DT_1C81_2019_2023.json"))
     assert refresh.main(["--indicator", "grdp_nominal", "--indicator",
                          "grdp_real_chained2020"]) == 0
     out = capsys.readouterr().out
@@ -209,7 +209,7 @@ def test_rejected_key_is_reported_without_the_key(user_dir, monkeypatch, capsys,
     caplog.set_level(logging.DEBUG)
     monkeypatch.setenv(refresh.KEY_ENV, SECRET)
     monkeypatch.setattr(refresh, "preflight", lambda: None)
-    monkeypatch.setattr(refresh, "make_client", lambda key: client("error_invalid_key.json"))
+    monkeypatch.setattr(refresh, "make_client", lambda key, budget: client("error_invalid_key.json"))
     assert refresh.main(["--indicator", "grdp_nominal"]) == refresh.EXIT_FAILED
     captured = capsys.readouterr()
     assert "- grdp_nominal: failed: [11] 유효하지 않은 인증KEY입니다." in captured.out
@@ -223,7 +223,7 @@ def test_the_key_is_never_written_to_disk(user_dir, monkeypatch):
     monkeypatch.setenv(refresh.KEY_ENV, SECRET)
     monkeypatch.setattr(refresh, "preflight", lambda: None)
     monkeypatch.setattr(refresh, "make_client",
-                        lambda key: client("DT_1C81_2022_2015base.json", "DT_1C81_2019_2023.json"))
+                        lambda key, budget: client("DT_1C81_2022_2015base.json", "DT_1C81_2019_2023.json"))
     refresh.main(["--indicator", "grdp_nominal", "--indicator", "grdp_real_chained2020"])
     for path in user_dir.rglob("*"):
         if path.is_file():

@@ -12,6 +12,7 @@ from streamlit.runtime.state.common import user_key_from_element_id
 
 from loaders import data_version, show_user_data, showing_user_data, store_snapshot
 from i18n import LANGUAGE_NAMES, LANGUAGES, t
+from ui import deck_link
 from ui.process_heap import freeze_long_lived_objects
 from ui.url_state import GLOBAL_PARAMS, Schema, State, encode_state, load_state, write_state
 
@@ -143,6 +144,7 @@ def page_setup(title_key: str) -> str:
     st.sidebar.radio(t("language", lang), LANGUAGES, horizontal=True, key=TOGGLE_KEY,
                      format_func=LANGUAGE_NAMES.get)
     st.query_params["lang"] = lang
+    deck_link.deck()   # the briefing deck stays in the URL of every page
     user_data_toggle(lang)
     return lang
 

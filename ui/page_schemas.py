@@ -14,6 +14,7 @@ from analysis.classify import DEFAULT_K, MAX_K, MIN_K, SCHEMES
 from analysis.compare import RANKED_MEASURES, compare_years, indicators_in_year
 from analysis.measures import (LEVELS, MEASURES, REFERENCES, default_year,
                                measure_availability, years_with_data)
+from analysis.scorecard import PANELS
 from analysis.trends import TREND_MEASURES, VIEWS, trend_availability, year_span
 from charts.map_view import DISSOLVE_MODES
 from loaders import load_policy_layers, region_table
@@ -133,3 +134,8 @@ def briefing_schema(slide_count: int) -> Schema:
     """pages/5_브리핑.py: which slide is on screen (1-based) and presentation mode."""
     return {"slide": Field("int", 1, range(1, max(slide_count, 1) + 1)),
             "present": Field("bool", False)}
+
+
+def home_schema() -> Schema:
+    """app.py: which scorecard panel a pinned home view is (the page has no other state)."""
+    return {"panel": Field("str", None, [panel.key for panel in PANELS])}
