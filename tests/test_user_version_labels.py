@@ -5,6 +5,7 @@ tooltips, tables, every export and slide — as '사용자 갱신 v1 · file · 
 from __future__ import annotations
 
 import io
+from datetime import date
 
 import openpyxl
 import pytest
@@ -79,6 +80,11 @@ def test_catalog_source_lines_and_rows_name_the_version(updated):
     assert not bundled_rows["source"].str.contains("사용자").any()
 
 
+def lines(text) -> str:
+    """A chart's title or subtitle as read: its wrapped lines joined by spaces."""
+    return " ".join(text) if isinstance(text, list) else str(text)
+
+
 def test_builders_and_exports_carry_the_label(updated):
     store, catalog = loaders.load_indicators(), loaders.load_catalog()
     label = updated["ko"]
@@ -94,8 +100,7 @@ def test_builders_and_exports_carry_the_label(updated):
     series = within(trend(store, catalog, "grdp_nominal", "level", "groups", None, None),
                     (2015, 2022))
     spec = trend_chart(series, catalog.loc["grdp_nominal"], "ko").to_dict()
-    texts = " ".join(str(node.get("subtitle", "")) for node in walk(spec))
-    assert label in texts
+    assert label in " ".join(lines(node["subtitle"]) for node in walk(spec) if "subtitle" in node)
     data = chart_data(series, catalog.loc["grdp_nominal"], "ko")
     assert data.loc[data["year"] == 2022, "source"].str.contains(label).any()  # tooltips
     assert label in csv_bytes(trend_table(series, catalog.loc["grdp_nominal"], "ko")).decode(
@@ -104,8 +109,8 @@ def test_builders_and_exports_carry_the_label(updated):
     assert updated["en"] in str(exported["title"])
 
     result = ranked(store, catalog, "grdp_nominal", 2022, "level")
-    assert label in str(ranked_chart(result, catalog.loc["grdp_nominal"], "level", 2022,
-                                     "ko").to_dict()["title"])
+    title = ranked_chart(result, catalog.loc["grdp_nominal"], "level", 2022, "ko").to_dict()["title"]
+    assert label in lines(title["subtitle"])
     table = comparison_table(regional_cross_section(store, catalog, 2022), ["11", "26"],
                              catalog, "ko")
     assert table.apply(lambda column: column.astype(str).str.contains(label, regex=False)).any().any()
@@ -129,7 +134,8 @@ def test_builders_and_exports_carry_the_label(updated):
 def test_slides_carry_the_label(updated):
     catalog = loaders.load_catalog()
     line = publisher_line(catalog.loc["grdp_nominal"], "ko")
-    deck = build_deck([PinnedView("chart", "GRDP", "key", line, _tiny_png(), "")], "ko")
+    deck = build_deck([PinnedView("chart", "GRDP", "key", line, _tiny_png(), "")], "ko",
+                      date(2026, 12, 2))
     text = " ".join(shape.text_frame.text for slide in Presentation(io.BytesIO(deck)).slides
                     for shape in slide.shapes if shape.has_text_frame)
     assert updated["ko"] in text

@@ -34,7 +34,8 @@ from analysis.measures import (LEVELS, MEASURES, default_base_year, default_year
 from analysis.overview import capital_overview, published_groups
 from analysis.scorecard import PANELS, STATUS_UNAVAILABLE, build_panel
 from analysis.trends import VIEWS, index_base_years, trend, trend_availability, within
-from charts.compare import comparison_chart, comparison_table, profile_chart, ranked_chart
+from charts.compare import (comparison_chart, comparison_table, profile_heading, profile_panels,
+                            ranked_chart)
 from charts.map_trend import trend_chart as map_trend_chart
 from charts.map_trend import trend_frame
 from charts.map_view import MapOptions, breaks_pool, build_view
@@ -335,7 +336,9 @@ def _profile(store, catalog, indicator, region) -> Callable[[], object]:
     def compute():
         profile = region_profile(store, catalog, region, [indicator])
         if not profile.empty:
-            profile_chart(profile, region, catalog, "ko").to_dict()
+            profile_heading(profile, region, catalog, "ko")
+            for panel in profile_panels(profile, region, catalog, "ko"):
+                panel.to_dict()
     return compute
 
 
