@@ -56,6 +56,9 @@ SECRETS_FILES = (ROOT / ".streamlit" / "secrets.toml", Path.home() / ".streamlit
 HOST = "kosis.kr"
 TIMEOUT_SECONDS = 5.0  # one request (connect, read, write), at most
 RUN_SECONDS = 60.0     # the whole refresh, every request and retry included
+# pykosis pauses 1 s, then 2 s, between its three attempts at a request, and those pauses
+# are not requests the transport can cut: requests stop this much before the deadline.
+RETRY_PAUSES_SECONDS = 3.5
 REVISION_YEARS = 5  # years before the latest one held that are fetched again for revisions
 FIRST_FETCH_YEARS = 40  # for an indicator with no data yet
 EXIT_FAILED, EXIT_NO_KEY, EXIT_NO_NETWORK = 1, 2, 3
@@ -120,15 +123,17 @@ class Budget:
         self.deadline = time.monotonic() + seconds
 
     def left(self) -> float:
-        return self.deadline - time.monotonic()
+        """Time left for requests: the retry pauses that may follow one are kept back."""
+        return self.deadline - RETRY_PAUSES_SECONDS - time.monotonic()
 
     def expired(self) -> bool:
         return self.left() <= 0
 
 
 class BudgetTransport(httpx.BaseTransport):
-    """Cuts each request's timeouts to the budget left, and refuses to start a request
-    once it is used up (so pykosis's retries cost nothing more than their pauses)."""
+    """Cuts each request's timeouts to the budget left, keeping back the time pykosis's
+    retry pauses take, and refuses to start a request once that is used up (so the run
+    ends by its deadline, pauses included)."""
 
     def __init__(self, budget: Budget, inner: httpx.BaseTransport | None = None):
         self.budget, self.inner = budget, inner or httpx.HTTPTransport()
