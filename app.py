@@ -25,7 +25,7 @@ PLAN_COMPARISON_YEARS = [2010, 2020]  # the years the 2023 plan quotes GRDP shar
 SCORECARD_CARD_WIDTH = 220  # px: four cards on a 1440 px screen, two at 820 px
 # Every scorecard panel the bundled data cannot fill links to the data-import page
 # (None: say the import is planned instead).
-IMPORT_PAGE: str | None = "pages/4_데이터.py"
+IMPORT_PAGE: str | None = "app_pages/4_데이터.py"
 
 
 @view_cache(show_spinner=False)
@@ -135,11 +135,11 @@ def home() -> None:
 
 NAVIGATION = [  # (page, title key, icon)
     (home, "nav_home", ":material/home:"),
-    ("pages/1_지도.py", "map_page_title", ":material/map:"),
-    ("pages/2_추이.py", "trends_page_title", ":material/show_chart:"),
-    ("pages/3_비교.py", "compare_page_title", ":material/bar_chart:"),
-    ("pages/4_데이터.py", "import_title", ":material/upload_file:"),
-    ("pages/5_브리핑.py", "briefing_title", ":material/slideshow:"),
+    ("app_pages/1_지도.py", "map_page_title", ":material/map:"),
+    ("app_pages/2_추이.py", "trends_page_title", ":material/show_chart:"),
+    ("app_pages/3_비교.py", "compare_page_title", ":material/bar_chart:"),
+    ("app_pages/4_데이터.py", "import_title", ":material/upload_file:"),
+    ("app_pages/5_브리핑.py", "briefing_title", ":material/slideshow:"),
 ]
 
 nav_lang = current_language()

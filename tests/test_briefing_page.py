@@ -15,7 +15,7 @@ from conftest import ROOT, shown
 from exports.deck import PinnedView, build_deck
 from ui.briefing import slide_text_html
 
-PAGE = str(ROOT / "pages" / "5_브리핑.py")
+PAGE = str(ROOT / "app_pages" / "5_브리핑.py")
 # A scorecard panel, a trend and a ranking: real views, as the pages pin them.
 PINS = ["home?panel=grdp",
         "trends?indicator=grdp_nominal&view=groups&measure=share&years=1985-2023"

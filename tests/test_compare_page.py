@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT
 
-PAGE = str(ROOT / "pages" / "3_비교.py")
+PAGE = str(ROOT / "app_pages" / "3_비교.py")
 # GRDP only; labour from 2000; population from 2008; 세종 2012/13; labour 세종 2017;
 # published R&D/SME years; establishments 2021–2024; no population age groups in 2022.
 YEARS = [1985, 2000, 2008, 2012, 2013, 2017, 2019, 2021, 2022, 2023, 2024]

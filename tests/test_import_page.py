@@ -15,7 +15,7 @@ import loaders
 from conftest import RAW, ROOT
 from loaders import InputError, preview_upload, user_store
 
-PAGE = str(ROOT / "pages" / "4_데이터.py")
+PAGE = str(ROOT / "app_pages" / "4_데이터.py")
 HOSTILE = "<img src=x onerror=alert(1)>"
 
 
@@ -131,7 +131,7 @@ def test_upload_errors_are_shown_as_plain_text_in_the_pages_language(user_dir):
     assert app.text[0].value == f"file {HOSTILE}.csv: binary data, not a CSV text or XLSX workbook"
 
 
-ALL_PAGES = ["app.py"] + sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
+ALL_PAGES = ["app.py"] + sorted(str(p.relative_to(ROOT)) for p in (ROOT / "app_pages").glob("*.py"))
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from conftest import ROOT
 from i18n import t
 from ui import gap_map
 
-PAGE = str(ROOT / "pages" / "1_지도.py")
+PAGE = str(ROOT / "app_pages" / "1_지도.py")
 
 
 def fresh(lang="ko") -> AppTest:

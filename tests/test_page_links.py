@@ -59,7 +59,7 @@ def open_link(page: str, url: str) -> AppTest:
 def test_map_link_round_trips(store, catalog, wanted):
     schema = map_schema(store, catalog)
     url = link("map", schema, wanted, "en")
-    app = open_link("pages/1_지도.py", url)
+    app = open_link("app_pages/1_지도.py", url)
     assert not app.exception, app.exception
     assert not notices_shown(app)
     assert written_state(app, schema) == (wanted, [])
@@ -67,7 +67,7 @@ def test_map_link_round_trips(store, catalog, wanted):
 
 
 def test_map_link_with_junk_falls_back_with_a_notice(store, catalog):
-    app = open_link("pages/1_지도.py", "http://x/지도?indicator=nonsense&year=abc")
+    app = open_link("app_pages/1_지도.py", "http://x/지도?indicator=nonsense&year=abc")
     assert not app.exception, app.exception
     shown = " ".join(notices_shown(app))
     assert "nonsense" in shown and "abc" in shown
@@ -90,7 +90,7 @@ def notices_shown(app: AppTest) -> list[str]:
 def test_trends_link_round_trips(store, catalog, wanted):
     schema = trends_schema(store, catalog)
     url = link("trends", schema, wanted, "en")
-    app = open_link("pages/2_추이.py", url)
+    app = open_link("app_pages/2_추이.py", url)
     assert not app.exception, app.exception
     assert not notices_shown(app)
     assert app.multiselect(key="trend_regions").value == wanted["regions"]
@@ -101,7 +101,7 @@ def test_trends_link_round_trips(store, catalog, wanted):
 
 
 def test_trends_link_with_junk_falls_back_with_a_notice(store, catalog):
-    app = open_link("pages/2_추이.py",
+    app = open_link("app_pages/2_추이.py",
                     "http://x/추이?indicator=nonsense&view=sideways&years=2020-1990&colour=red")
     assert not app.exception, app.exception
     shown = " ".join(notices_shown(app))
@@ -114,7 +114,7 @@ def test_trends_link_with_junk_falls_back_with_a_notice(store, catalog):
 def test_compare_link_round_trips(store, catalog, wanted):
     schema = compare_schema(store, catalog)
     url = link("compare", schema, wanted, "ko")
-    app = open_link("pages/3_비교.py", url)
+    app = open_link("app_pages/3_비교.py", url)
     assert not app.exception, app.exception
     assert not notices_shown(app)
     key = "compare_regions" if wanted["unit"] == "regions" else "compare_gwonyeok"
@@ -125,7 +125,7 @@ def test_compare_link_round_trips(store, catalog, wanted):
 
 
 def test_compare_link_with_junk_falls_back_with_a_notice(store, catalog):
-    app = open_link("pages/3_비교.py",
+    app = open_link("app_pages/3_비교.py",
                     "http://x/비교?year=abc&regions=11&indicator=nonsense&profile=99")
     assert not app.exception, app.exception
     shown = " ".join(notices_shown(app))
@@ -139,7 +139,7 @@ def test_changing_a_widget_updates_the_link(store, catalog):
     """After the first run the page reuses the state it wrote (ui.layout.load_page_state):
     the link must still follow every change, without notices."""
     schema = trends_schema(store, catalog)
-    app = open_link("pages/2_추이.py", link("trends", schema, TREND_STATES[0], "ko"))
+    app = open_link("app_pages/2_추이.py", link("trends", schema, TREND_STATES[0], "ko"))
     app.slider(key="trend_years").set_value((2012, 2018)).run()
     app.toggle(key="trend_small_multiples").set_value(False).run()
     assert not app.exception and not notices_shown(app)
@@ -150,16 +150,16 @@ def test_changing_a_widget_updates_the_link(store, catalog):
     assert notices == [] and (state["view"], state["measure"]) == ("groups", "index")
 
     compare = compare_schema(store, catalog)
-    app = open_link("pages/3_비교.py", link("compare", compare, COMPARE_STATES[0], "ko"))
+    app = open_link("app_pages/3_비교.py", link("compare", compare, COMPARE_STATES[0], "ko"))
     app.radio(key="compare_by").set_value("gwonyeok").run()
     assert not app.exception and not notices_shown(app)
     assert written_state(app, compare) == (
         {**COMPARE_STATES[0], "unit": "gwonyeok", "regions": ["수도권", "충청권", "동남권"]}, [])
 
 
-@pytest.mark.parametrize("page, pin", [("pages/1_지도.py", "map_pin"),
-                                       ("pages/2_추이.py", "trend_pin"),
-                                       ("pages/3_비교.py", "ranked_pin")])
+@pytest.mark.parametrize("page, pin", [("app_pages/1_지도.py", "map_pin"),
+                                       ("app_pages/2_추이.py", "trend_pin"),
+                                       ("app_pages/3_비교.py", "ranked_pin")])
 def test_a_pinned_view_links_back_to_its_state(store, catalog, page, pin):
     """Pinning adds the view's link (page + state) to the deck in the URL; the page keeps
     its own parameters, and the link reads back as the same state."""

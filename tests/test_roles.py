@@ -13,7 +13,7 @@ import loaders
 from conftest import RAW, ROOT
 from loaders import access, preview_upload, user_store
 
-PAGE = str(ROOT / "pages" / "4_데이터.py")
+PAGE = str(ROOT / "app_pages" / "4_데이터.py")
 PASSWORD = "correct horse battery"
 HASH = access.hash_password(PASSWORD)
 

@@ -118,7 +118,7 @@ def test_migrated_series_pass_the_gate_before_a_page_shows_them(legacy, monkeypa
     """The all-zero series the old store accepted made the compare page raise for
     everyone; after migration the gate quarantines it at the first page run."""
     monkeypatch.setenv("DASHBOARD_MODE", "personal")
-    app = AppTest.from_file(str(ROOT / "pages" / "3_비교.py"), default_timeout=300).run()
+    app = AppTest.from_file(str(ROOT / "app_pages" / "3_비교.py"), default_timeout=300).run()
     assert not app.exception, app.exception
     loaders.clear_caches()
     reasons = {q.indicator: q.reason for q in loaders.quarantined()}

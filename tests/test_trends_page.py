@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT
 
-PAGE = str(ROOT / "pages" / "2_추이.py")
+PAGE = str(ROOT / "app_pages" / "2_추이.py")
 
 
 def catalog_indicators():

@@ -137,7 +137,7 @@ PANEL_NAMES = ["생산연령인구", "지역내총생산", "연구개발비", "�
 
 def briefing_app(params: dict[str, str], views: int) -> AppTest:
     """The briefing page with a deck of ``views`` scorecard panels in its URL."""
-    app = AppTest.from_file(str(ROOT / "pages" / "5_브리핑.py"), default_timeout=60)
+    app = AppTest.from_file(str(ROOT / "app_pages" / "5_브리핑.py"), default_timeout=60)
     app.query_params["pin"] = [f"home?panel={key}" for key in PANELS[:views]]
     for name, value in params.items():
         app.query_params[name] = value

@@ -190,7 +190,7 @@ def test_a_damaged_database_file_leaves_every_page_working(backend, monkeypatch)
     assert loaders.store_snapshot().error == "DatabaseError"
     assert len(loaders.load_indicators()) == len(load_store())
     monkeypatch.setenv("DASHBOARD_MODE", "personal")
-    app = AppTest.from_file(str(ROOT / "pages" / "4_데이터.py"), default_timeout=120)
+    app = AppTest.from_file(str(ROOT / "app_pages" / "4_데이터.py"), default_timeout=120)
     app.query_params["lang"] = "en"
     app.run()
     assert not app.exception

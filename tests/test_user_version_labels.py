@@ -35,8 +35,8 @@ from i18n import t
 from loaders import preview_upload, user_store
 
 FILE = "kosis_grdp_sido_2015base_download_20240315.csv"
-PAGES = {"app.py": "홈", "pages/1_지도.py": "지도", "pages/2_추이.py": "추이",
-         "pages/3_비교.py": "비교"}
+PAGES = {"app.py": "홈", "app_pages/1_지도.py": "지도", "app_pages/2_추이.py": "추이",
+         "app_pages/3_비교.py": "비교"}
 
 
 @pytest.fixture
@@ -159,9 +159,9 @@ def _shown_text(app) -> str:
 def test_every_page_shows_the_label(updated, path, lang):
     app = AppTest.from_file(str(ROOT / path), default_timeout=180)
     app.query_params["lang"] = lang
-    if path == "pages/3_비교.py":
+    if path == "app_pages/3_비교.py":
         app.session_state["compare_year"] = 2022
-    if path == "pages/1_지도.py":
+    if path == "app_pages/1_지도.py":
         app.session_state["map_year"] = 2022
     app.run()
     assert not app.exception, app.exception
@@ -170,13 +170,13 @@ def test_every_page_shows_the_label(updated, path, lang):
 
 def test_one_toggle_shows_the_bundled_series_again(updated):
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
-    app.switch_page("pages/2_추이.py").run()
+    app.switch_page("app_pages/2_추이.py").run()
     assert updated["ko"] in _shown_text(app)
     app.sidebar.toggle(key="bundled_only_toggle").set_value(True).run()
     assert not app.exception
     assert "사용자 갱신" not in _shown_text(app)
     assert any("사용자 자료를 숨겼습니다" in c.value for c in app.sidebar.caption)
-    app.switch_page("pages/3_비교.py").run()  # the choice follows the session
+    app.switch_page("app_pages/3_비교.py").run()  # the choice follows the session
     assert app.sidebar.toggle(key="bundled_only_toggle").value is True
     assert "사용자 갱신" not in _shown_text(app)
     loaders.show_user_data(True)  # AppTest runs in this thread: leave the default behind

@@ -70,7 +70,7 @@ def test_a_real_update_passes_and_is_stored_as_gated(store_dir):
 
 
 def test_the_import_page_says_what_fails_and_stores_nothing(store_dir):
-    app = AppTest.from_file(str(ROOT / "pages" / "4_데이터.py"), default_timeout=240)
+    app = AppTest.from_file(str(ROOT / "app_pages" / "4_데이터.py"), default_timeout=240)
     app.query_params["lang"] = "en"
     app.session_state["import_preview"] = preview_upload(all_zero(), "zero.csv")
     app.run()
@@ -95,7 +95,7 @@ def test_a_version_stored_without_the_gate_is_settled_before_a_page_shows_it(sto
     loaders.confirm_new(preview, "zero", "zero_firms", name_ko="영", name_en="zero", unit="개",
                         additive=True, theme="firms", author="refresh")
     assert user_store.read_manifest("zero_firms").current_version.gate == "pending"
-    app = AppTest.from_file(str(ROOT / "pages" / "3_비교.py"), default_timeout=240).run()
+    app = AppTest.from_file(str(ROOT / "app_pages" / "3_비교.py"), default_timeout=240).run()
     assert not app.exception, app.exception
     loaders.clear_caches()
     [left_out] = loaders.quarantined()

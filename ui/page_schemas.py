@@ -24,7 +24,7 @@ from ui.url_state import Field, Schema
 DEFAULT_INDICATOR = "grdp_nominal"
 COMPARE_UNITS = ("regions", "gwonyeok")
 COMPARE_MIN, COMPARE_MAX = 2, 5
-# The compare page's own defaults (pages/3_비교.py), so a link without them matches it.
+# The compare page's own defaults (app_pages/3_비교.py), so a link without them matches it.
 COMPARE_DEFAULT_YEAR = 2021
 COMPARE_DEFAULT_REGIONS = ["11", "41", "26"]
 COMPARE_DEFAULT_GWONYEOK = ["수도권", "충청권", "동남권"]
@@ -44,7 +44,7 @@ def _data_level(state) -> str:
 
 
 def map_schema(store: pd.DataFrame, catalog: pd.DataFrame) -> Schema:
-    """pages/1_지도.py: indicator, level, dissolve, year, measure, base year, diverging
+    """app_pages/1_지도.py: indicator, level, dissolve, year, measure, base year, diverging
     view and its reference, classification, policy layers and the picked region."""
     def available_measures(state):
         return [m for m in MEASURES if measure_availability(
@@ -80,7 +80,7 @@ def map_schema(store: pd.DataFrame, catalog: pd.DataFrame) -> Schema:
 
 
 def trends_schema(store: pd.DataFrame, catalog: pd.DataFrame) -> Schema:
-    """pages/2_추이.py: indicator, view, measure, regions, year range, index base year,
+    """app_pages/2_추이.py: indicator, view, measure, regions, year range, index base year,
     small multiples and the shared y axis."""
     def measures(state):
         offered = trend_availability(store, catalog, state["indicator"], state["view"])
@@ -104,7 +104,7 @@ def trends_schema(store: pd.DataFrame, catalog: pd.DataFrame) -> Schema:
 
 
 def compare_schema(store: pd.DataFrame, catalog: pd.DataFrame) -> Schema:
-    """pages/3_비교.py: year, 시도 or 권역, the two to five compared, the ranked indicator
+    """app_pages/3_비교.py: year, 시도 or 권역, the two to five compared, the ranked indicator
     and its measure, and the profiled region."""
     def units(state):
         return (_sido_codes() if state["unit"] == "regions"
@@ -131,7 +131,7 @@ def compare_schema(store: pd.DataFrame, catalog: pd.DataFrame) -> Schema:
 
 
 def briefing_schema(slide_count: int) -> Schema:
-    """pages/5_브리핑.py: which slide is on screen (1-based) and presentation mode."""
+    """app_pages/5_브리핑.py: which slide is on screen (1-based) and presentation mode."""
     return {"slide": Field("int", 1, range(1, max(slide_count, 1) + 1)),
             "present": Field("bool", False)}
 

@@ -61,7 +61,7 @@ def untitled(spec: dict) -> dict:
 
 
 def map_options(state: State, store, catalog) -> MapOptions:
-    """The map page's options for its URL state (pages/1_지도.py builds the same)."""
+    """The map page's options for its URL state (app_pages/1_지도.py builds the same)."""
     measure, scheme = state["measure"], state["scheme"]
     data_level = "sido" if state["dissolve"] != "none" else state["level"]
     base = None
