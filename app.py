@@ -18,22 +18,23 @@ from exports.scorecard_sheet import scorecard_sheet_png
 from loaders import load_catalog, load_depopulation_areas, load_indicators
 from ui import briefing
 from i18n import counted, t
-from ui.layout import PAGE_ICON, current_language, page_setup
-from ui.url_state import current_page_url, share_url
+from ui.layout import PAGE_ICON, current_language, page_setup, view_cache
+from ui.links import copy_link
+from ui.responsive import grid
 
 PLAN_COMPARISON_YEARS = [2010, 2020]  # the years the 2023 plan quotes GRDP shares for
-SCORECARD_COLUMNS = 4  # panels stay legible on a 1440 px screen
+SCORECARD_CARD_WIDTH = 220  # px: four cards on a 1440 px screen, two at 820 px
 # Every scorecard panel the bundled data cannot fill links to the data-import page
 # (None: say the import is planned instead).
-IMPORT_PAGE: str | None = "pages/4_데이터.py"
+IMPORT_PAGE: str | None = "app_pages/4_데이터.py"
 
 
-@st.cache_data(show_spinner=False)
+@view_cache(show_spinner=False)
 def scorecard_panels() -> list[Panel]:
     return scorecard(load_indicators(), load_catalog())
 
 
-@st.cache_data(show_spinner=False)
+@view_cache(show_spinner=False)
 def panel_spec(key: str, lang: str) -> dict:
     """The panel's Vega-Lite spec, built and validated once per language."""
     panel = next(p for p in scorecard_panels() if p.spec.key == key)
@@ -59,10 +60,8 @@ def show_panel(panel: Panel, catalog, lang: str) -> None:
             spec = panel_spec(panel.spec.key, lang)
             st.vega_lite_chart(spec=spec, width="stretch")
             st.caption(latest_text(panel, lang))
-            briefing.pin_button(lambda: briefing.chart_view(
-                spec, lang, panel_name(panel, lang), latest_text(panel, lang),
-                fill_source(panel, lang), url=share_url(current_page_url(), {}, {}, lang)),
-                lang, key=f"scorecard_pin_{panel.spec.key}")
+            briefing.pin_button("home", {"panel": panel.spec.key}, lang,
+                                key=f"scorecard_pin_{panel.spec.key}")
         if panel.status != STATUS_COMPUTED:
             st.caption(t("scorecard_fill_source", lang).format(source=fill_source(panel, lang)))
             if panel.status == STATUS_UNAVAILABLE and panel.fragments:
@@ -74,7 +73,7 @@ def show_panel(panel: Panel, catalog, lang: str) -> None:
             import_offer(lang)
 
 
-@st.cache_data(show_spinner=False)
+@view_cache(show_spinner=False)
 def overview_tables(lang: str) -> dict[str, pd.DataFrame]:
     """The capital-vs-rest tables for every indicator (computed once per data version)."""
     store, catalog = load_indicators(), load_catalog()
@@ -85,7 +84,7 @@ def overview_tables(lang: str) -> dict[str, pd.DataFrame]:
             "published": published_table(published_groups(store), catalog, lang)}
 
 
-@st.cache_data(show_spinner=False)
+@view_cache(show_spinner=False)
 def plan_year_shares() -> dict[int, float]:
     """비수도권 share of nominal GRDP in the years the plan quotes, from the bundled series."""
     return noncapital_shares(load_indicators(), load_catalog(), "grdp_nominal",
@@ -107,11 +106,9 @@ def home() -> None:
     st.subheader(t("scorecard_heading", lang))
     st.caption(t("scorecard_intro", lang))
     panels = scorecard_panels()
-    for start in range(0, len(panels), SCORECARD_COLUMNS):
-        row = panels[start:start + SCORECARD_COLUMNS]
-        for column, panel in zip(st.columns(SCORECARD_COLUMNS), row):
-            with column:
-                show_panel(panel, catalog, lang)
+    with grid("scorecard", SCORECARD_CARD_WIDTH):   # as many cards per row as fit
+        for panel in panels:
+            show_panel(panel, catalog, lang)
     st.download_button(t("briefing_scorecard", lang),
                        data=lambda: scorecard_sheet_png(panels, lang),
                        file_name=export_filename("gap_scorecard", "png", lang), mime="image/png",
@@ -136,16 +133,18 @@ def home() -> None:
 
     st.subheader(t("published_heading", lang))
     st.dataframe(tables["published"], hide_index=True, width="stretch")
+    st.divider()
+    copy_link("home", {}, lang)
 
 
 NAVIGATION = [  # (page, title key, icon)
     (home, "nav_home", ":material/home:"),
-    ("pages/1_지도.py", "map_page_title", ":material/map:"),
-    ("pages/2_추이.py", "trends_page_title", ":material/show_chart:"),
-    ("pages/3_비교.py", "compare_page_title", ":material/bar_chart:"),
-    ("pages/6_격차지표.py", "disparity_page_title", ":material/insights:"),
-    ("pages/4_데이터.py", "import_title", ":material/upload_file:"),
-    ("pages/5_브리핑.py", "briefing_title", ":material/slideshow:"),
+    ("app_pages/1_지도.py", "map_page_title", ":material/map:"),
+    ("app_pages/2_추이.py", "trends_page_title", ":material/show_chart:"),
+    ("app_pages/3_비교.py", "compare_page_title", ":material/bar_chart:"),
+    ("app_pages/6_격차지표.py", "disparity_page_title", ":material/insights:"),
+    ("app_pages/4_데이터.py", "import_title", ":material/upload_file:"),
+    ("app_pages/5_브리핑.py", "briefing_title", ":material/slideshow:"),
 ]
 
 nav_lang = current_language()

@@ -35,3 +35,11 @@ def remembered(frames: tuple[pd.DataFrame, ...], key: Hashable,
     if key not in values:
         values[key] = compute()
     return values[key]
+
+
+def forget(frame: pd.DataFrame) -> None:
+    """Drop what was remembered for a frame that will not be used again (the validation
+    gate's candidate stores), so that the memo does not keep it alive."""
+    for ids in [ids for ids, (frames, _) in _BY_FRAMES.items()
+                if any(held is frame for held in frames)]:
+        del _BY_FRAMES[ids]

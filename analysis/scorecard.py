@@ -27,6 +27,7 @@ from analysis.groups import (CAPITAL, NONCAPITAL, capital_codes, group_values, i
                              is_rate)
 from analysis.rows import indicator_rows
 from i18n import both
+from loaders.user_versions import labelled, user_version
 
 COMPUTED, PUBLISHED, DERIVED = "computed", "published", "derived"
 STATUS_COMPUTED, STATUS_PARTIAL, STATUS_UNAVAILABLE = "computed", "partial", "unavailable"
@@ -178,7 +179,13 @@ def build_panel(store: pd.DataFrame, catalog: pd.DataFrame, spec: PanelSpec) -> 
               else STATUS_COMPUTED if (series["method"] == COMPUTED).all()
               and all(catalog.loc[i, "kind"] == "statistic" for i in series["indicator"])
               else STATUS_PARTIAL)
-    return Panel(spec, status, series, *_fill_source(catalog, spec),
+    publisher_ko, publisher_en, kosis = _fill_source(catalog, spec)
+    fed = [catalog.loc[i] for i in dict.fromkeys(series["indicator"])
+           if user_version(catalog.loc[i])]
+    if fed:  # a user version feeds the panel: say so before the publisher
+        publisher_ko, publisher_en = (labelled(publisher_ko, fed[0], "ko"),
+                                      labelled(publisher_en, fed[0], "en"))
+    return Panel(spec, status, series, publisher_ko, publisher_en, kosis,
                  fragments=bundled_fragments(store, catalog, spec, set(series["year"])))
 
 
@@ -196,11 +203,11 @@ def bundled_fragments(store, catalog, spec,
 
 
 def _fill_source(catalog, spec) -> tuple[str, str, str]:
-    """Publisher (ko, en) and 'KOSIS org table' of the survey with the complete series."""
+    """Publisher (ko, en) and 'KOSIS org/table' of the survey with the complete series."""
     if spec.publisher_ko or not spec.indicators:
         return spec.publisher_ko, spec.publisher_en, ""
     entry = catalog.loc[spec.indicators[0]]
-    kosis = " ".join(p for p in (entry["kosis_org_id"], entry["kosis_tbl_id"]) if p)
+    kosis = "/".join(p for p in (entry["kosis_org_id"], entry["kosis_tbl_id"]) if p)
     return entry["publisher_ko"], entry["publisher_en"], kosis
 
 

@@ -36,7 +36,7 @@ def summarise(folded: Path, checkout: Path, top: int) -> str:
     own: collections.Counter = collections.Counter()
     # py-spy names frames "function (path:line)", the path relative to sys.path.
     own_paths = tuple(f"({p.name}/" for p in checkout.iterdir() if p.is_dir()) + tuple(
-        f"({p.name}:" for p in [*checkout.glob("*.py"), *checkout.glob("pages/*.py")])
+        f"({p.name}:" for p in [*checkout.glob("*.py"), *checkout.glob("app_pages/*.py")])
     total = 0
     for line in folded.read_text().splitlines():
         stack, _, count = line.rpartition(" ")

@@ -1,11 +1,14 @@
 """Charts and the table of the compare page: selected regions across indicators, all 17
 ranked on one indicator, and one region's history against the averages.
 
-Colours follow charts.theme: capital-region 시도 in shades of CAPITAL_COLOR, the others
-in shades of NONCAPITAL_COLOR, 권역 in GWONYEOK_COLORS, national figures in grey.
+Colours follow charts.theme: each selected 시도 its own colour (capital region warm, the
+others cool), 권역 in GWONYEOK_COLORS, national figures in grey. Long indicator names
+wrap onto two lines instead of being cut to the same 'Employment rate…'.
 """
 
 from __future__ import annotations
+
+import textwrap
 
 import altair as alt
 import pandas as pd
@@ -13,25 +16,34 @@ import pandas as pd
 from analysis.compare import Ranked
 from analysis.formatting import format_number
 from analysis.groups import NATION, NONCAPITAL, capital_codes
+from charts.line_labels import end_labels, nice_domain, room_for
 from charts.sources import publisher_line
-from charts.theme import CAPITAL_COLOR, GWONYEOK_COLORS, NATION_COLOR, NONCAPITAL_COLOR
-from charts.trends import finish, highlight, series_label, thicker_if, value_text, year_axis
+from charts.theme import CAPITAL_COLOR, GWONYEOK_COLORS, NATION_COLOR, NONCAPITAL_COLOR, \
+    region_styles
+from charts.trends import (CONNECTOR, END_LABEL, finish, highlight, label_layers,
+                           series_label, thicker_if, value_text, wrapped, year_axis)
 from i18n import t
 
-CAPITAL_SHADES = (CAPITAL_COLOR, "#F0A070", "#8A3C00")
-NONCAPITAL_SHADES = (NONCAPITAL_COLOR, "#7FBCE6", "#00466E", "#3E93C9", "#1B2F5E")
 TABLE_MEASURES = ("level", "per_capita", "rank", "share", "index")
 BAR_HEIGHT = 16
-PROFILE_COLUMNS = 4
+NAME_CHARS = {"ko": 12, "en": 18}   # an axis label line; longer names wrap
+PROFILE_HEIGHT = 130
+PROFILE_LABEL_SIZE = 10
+PANEL_TITLE_CHARS = {"ko": 18, "en": 30}   # a panel heading line in a 240 px cell
 
 
 def selection_colors(codes: list[str], by: str) -> list[str]:
-    """A distinct colour per selected region that still reads as capital or not."""
+    """A distinct colour per selected region that still reads as capital (warm) or not."""
     if by == "gwonyeok":
         return [GWONYEOK_COLORS.get(code, NATION_COLOR) for code in codes]
-    capital = iter(CAPITAL_SHADES)
-    rest = iter(NONCAPITAL_SHADES)
-    return [next(capital) if code in capital_codes() else next(rest) for code in codes]
+    styles = region_styles(codes, set(capital_codes()))
+    return [styles[code][0] for code in codes]
+
+
+def wrap_name(name: str, lang: str) -> str:
+    """An indicator name in lines of at most NAME_CHARS (joined by newlines), so that axis
+    labels are never cut short."""
+    return "\n".join(textwrap.wrap(name, NAME_CHARS[lang], break_long_words=False)) or name
 
 
 def publishers(catalog: pd.DataFrame, indicators, lang: str) -> str:
@@ -81,17 +93,20 @@ def comparison_chart(cross_section: pd.DataFrame, codes: list[str], by: str,
     rows = rows.assign(
         label=[series_label(c, lang) for c in rows["region_code"]],
         name=rows["indicator"].map(catalog[f"name_{lang}"]),
+        axis_name=rows["indicator"].map(lambda i: wrap_name(catalog.loc[i, f"name_{lang}"],
+                                                             lang)),
         value_text=[f"{v:.1f}" for v in rows["value"]])
     labels = [series_label(c, lang) for c in codes]
-    names = list(dict.fromkeys(catalog.loc[[i for i in catalog.index
-                                            if i in set(rows["indicator"])], f"name_{lang}"]))
+    names = list(dict.fromkeys(wrap_name(catalog.loc[i, f"name_{lang}"], lang)
+                               for i in catalog.index if i in set(rows["indicator"])))
     selection = alt.selection_point(fields=["label"], bind="legend")
     color = alt.Color("label:N", title=t(f"legend_{'gwonyeok' if by == 'gwonyeok' else 'regions'}",
                                          lang),
                       scale=alt.Scale(domain=labels, range=selection_colors(codes, by)),
                       sort=labels)
     bars = alt.Chart(rows).mark_bar().encode(
-        y=alt.Y("name:N", sort=names, title=None),
+        y=alt.Y("axis_name:N", sort=names, title=None,
+                axis=alt.Axis(labelExpr="split(datum.label, '\\n')", labelLimit=220)),
         yOffset=alt.YOffset("label:N", sort=labels),
         x=alt.X("value:Q", title=t("axis_index_nation", lang)),
         color=color,
@@ -102,8 +117,9 @@ def comparison_chart(cross_section: pd.DataFrame, codes: list[str], by: str,
     ).add_params(selection)
     average = alt.Chart(pd.DataFrame({"value": [100]})).mark_rule(
         color=NATION_COLOR, strokeDash=[4, 3]).encode(x=alt.X("value:Q"))
-    title = alt.Title(t("compare_title", lang).format(year=year), subtitle=[
-        t("compare_subtitle", lang), publishers(catalog, rows["indicator"].unique(), lang)])
+    title = alt.Title(t("compare_title", lang).format(year=year), subtitle=wrapped([
+        t("compare_subtitle", lang), publishers(catalog, rows["indicator"].unique(), lang)],
+        lang))
     height = max(120, BAR_HEIGHT * len(codes) * max(len(names), 1))
     return finish(alt.layer(bars, average, title=title, height=height, width="container"))
 
@@ -144,61 +160,82 @@ def ranked_chart(result: Ranked, entry: pd.Series, measure: str, year: int,
     title = alt.Title(
         t("ranked_title", lang).format(name=entry[f"name_{lang}"], year=year,
                                        measure=t(f"measure_{measure}", lang)),
-        subtitle=[f"┆ {t('national_average', lang)} {average_text} ({basis})",
-                  f"{t('source_prefix', lang)}: {publisher_line(entry, lang)}"])
+        subtitle=wrapped([f"┆ {t('national_average', lang)} {average_text} ({basis})",
+                          f"{t('source_prefix', lang)}: {publisher_line(entry, lang)}"], lang))
     return finish(alt.layer(bars, rule, title=title, height=BAR_HEIGHT * 1.4 * len(data),
                             width="container"))
 
 
 # --- one region over time ------------------------------------------------------------------
 
-def profile_chart(profile: pd.DataFrame, region: str, catalog: pd.DataFrame,
-                  lang: str) -> alt.TopLevelMixin:
-    """Small multiples, one per indicator (own y axis): the region against the national and
-    non-capital averages, each panel headed by its indicator, basis and unit."""
+def profile_heading(profile: pd.DataFrame, region: str, catalog: pd.DataFrame,
+                    lang: str) -> tuple[str, list[str]]:
+    """Title and notes above the profile's panels (what the averages are, the sources)."""
+    return (t("profile_title", lang).format(region=series_label(region, lang)),
+            [t("profile_subtitle", lang),
+             publishers(catalog, profile["indicator"].unique(), lang)])
+
+
+def profile_panels(profile: pd.DataFrame, region: str, catalog: pd.DataFrame,
+                   lang: str) -> list[alt.TopLevelMixin]:
+    """One small chart per indicator (own y axis, headed by indicator and unit): the region
+    against the national and non-capital averages, each line named at its end. Separate
+    charts, so that the page's grid reflows them to its width."""
     region_label = series_label(region, lang)
     names = {"region": region_label, NATION: t("series_nation_average", lang),
              NONCAPITAL: t("series_noncapital_average", lang)}
-    data = profile.assign(
-        label=profile["series"].map(names),
-        panel=[f"{catalog.loc[i, f'name_{lang}']} ({u})" for i, u in
-               zip(profile["indicator"], profile[f"unit_{lang}"])],
-        basis=profile[f"basis_{lang}"],
-        value_text=[value_text(v, int(d), u, lang) for v, d, u in
-                    zip(profile["value"], profile["decimals"], profile[f"unit_{lang}"])])
-    panels = list(dict.fromkeys(data.sort_values("indicator", key=lambda s: s.map(
-        {i: n for n, i in enumerate(catalog.index)}))["panel"]))
-    domain = [region_label, names[NATION], names[NONCAPITAL]]
     own = CAPITAL_COLOR if region in capital_codes() else NONCAPITAL_COLOR
-    selection = alt.selection_point(fields=["label"], bind="legend")
-    span = (int(data["year"].min()), int(data["year"].max()))
-    lines = alt.Chart().mark_line(invalid="break-paths-filter-domains").encode(
-        x=year_axis(lang, span),
-        y=alt.Y("value:Q", title=None, scale=alt.Scale(zero=False)),
-        color=alt.Color("label:N", title=None, sort=domain,
-                        scale=alt.Scale(domain=domain, range=[own, NATION_COLOR,
-                                                              NONCAPITAL_COLOR]),
-                        legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=2.5)),
-        strokeDash=alt.StrokeDash("label:N", sort=domain, title=None,
+    domain = [region_label, names[NATION], names[NONCAPITAL]]
+    order = {i: n for n, i in enumerate(catalog.index)}
+    charts = []
+    for indicator in sorted(profile["indicator"].unique(), key=order.get):
+        rows = profile[profile["indicator"] == indicator]
+        unit = rows[f"unit_{lang}"].iloc[0]
+        data = rows.assign(
+            label=rows["series"].map(names), basis=rows[f"basis_{lang}"],
+            capital=rows["series"] == "region",
+            value_text=[value_text(v, int(d), unit, lang) for v, d in
+                        zip(rows["value"], rows["decimals"])])
+        span = (int(data["year"].min()), int(data["year"].max()))
+        values = nice_domain(data["value"], count=4)
+        ends = data.dropna(subset=["value"]).sort_values("year").groupby("label").tail(1)
+        labels = (end_labels(ends[["label", "year", "value"]], values, PROFILE_HEIGHT, span[1])
+                  .assign(at_edge=True, kind=END_LABEL) if values else pd.DataFrame())
+        charts.append(_profile_panel(
+            pd.concat([data, labels], ignore_index=True), values, span, domain,
+            [own, NATION_COLOR, NONCAPITAL_COLOR], lang,
+            f"{catalog.loc[indicator, f'name_{lang}']} ({unit})"))
+    return charts
+
+
+def _profile_panel(data: pd.DataFrame, values, span, domain, colors, lang: str,
+                   heading: str) -> alt.TopLevelMixin:
+    scale = alt.Scale(domain=list(values), nice=False) if values else alt.Scale(zero=False)
+
+    def x_of(field: str) -> alt.X:
+        return year_axis(lang, span, ticks=4, field=field)
+
+    def y_of(field: str) -> alt.Y:
+        return alt.Y(f"{field}:Q", title=None, scale=scale)
+    color = alt.Color("label:N", legend=None, sort=domain,
+                      scale=alt.Scale(domain=domain, range=colors))
+    series = alt.Chart().transform_filter(alt.datum.kind != END_LABEL)
+    lines = series.mark_line(invalid="break-paths-filter-domains").encode(
+        x=x_of("year"), y=y_of("value"), color=color,
+        strokeDash=alt.StrokeDash("label:N", sort=domain, legend=None,
                                   scale=alt.Scale(domain=domain, range=[[1, 0], [5, 3], [2, 2]])),
-        strokeWidth=thicker_if("datum.series === 'region'", 2.6, 1.5),
-        opacity=highlight(selection),
-    ).add_params(selection)
-    points = alt.Chart().mark_point(filled=True, size=14).encode(
-        x=year_axis(lang, span), y=alt.Y("value:Q"),
-        color=alt.Color("label:N", sort=domain),
-        opacity=highlight(selection),
+        strokeWidth=thicker_if("datum.capital", 2.6, 1.5))
+    points = series.mark_point(filled=True, size=14).encode(
+        x=x_of("year"), y=y_of("value"), color=color,
         tooltip=[alt.Tooltip("label:N", title=t("legend_groups", lang)),
                  alt.Tooltip("year:Q", title=t("axis_year", lang), format="d"),
                  alt.Tooltip("value_text:N", title=t("tooltip_value", lang)),
                  alt.Tooltip("basis:N", title=t("tooltip_basis", lang))])
-    title = alt.Title(t("profile_title", lang).format(region=region_label),
-                      subtitle=[t("profile_subtitle", lang),
-                                publishers(catalog, data["indicator"].unique(), lang)])
-    chart = alt.layer(lines, points, width=210, height=130).facet(
-        facet=alt.Facet("panel:N", sort=panels, title=None,
-                        header=alt.Header(labelFontSize=11, labelFontWeight="bold",
-                                          labelLimit=260)),
-        columns=PROFILE_COLUMNS, data=data, title=title,
-        resolve=alt.Resolve(scale=alt.ScaleResolveMap(y="independent")))
+    names = label_layers(x_of, y_of, color, alt.OpacityValue(1.0), font_size=PROFILE_LABEL_SIZE)
+    chart = alt.layer(lines, points, *names, data=data, height=PROFILE_HEIGHT, width="container",
+                      title=alt.Title(wrapped([heading], lang, PANEL_TITLE_CHARS[lang]),
+                                      fontSize=12, anchor="start"))
+    labelled = data.loc[data.get("kind", pd.Series(dtype=object)) == END_LABEL, "label"] \
+        if "kind" in data else []
+    chart.padding = room_for(list(labelled), PROFILE_LABEL_SIZE, CONNECTOR + 3)
     return finish(chart)

@@ -8,11 +8,11 @@ shows it next to the map so it can change without reloading the map frame.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 
 from charts.map_style import CAPITAL_CASING, CAPITAL_LINE, swatch_border
 from charts.theme import FONT_FAMILY, NO_DATA_COLOR
 from i18n import t
+from i18n.safe_text import html as escape
 
 HATCH_CSS = (f"background:repeating-linear-gradient(45deg,{NO_DATA_COLOR} 0 3px,"
              "#9a9a9a 3px 5px)")

@@ -9,9 +9,9 @@ left as HTML.
 from __future__ import annotations
 
 import math
-from html import escape as escape_html
 
 from analysis.formatting import NO_DATA
+from i18n.safe_text import html as escape_html
 
 # folium.Tooltip places its text inside a JavaScript template literal, and folium then
 # re-reads its rendered script as a Jinja template: a backtick, "${", a backslash or a
@@ -22,7 +22,7 @@ _TEMPLATE_LITERAL = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;",
 
 def escape(text: str) -> str:
     """HTML-escape data for tooltip markup, safe inside a JS template literal too."""
-    return escape_html(str(text)).translate(_TEMPLATE_LITERAL)
+    return escape_html(text).translate(_TEMPLATE_LITERAL)
 
 
 TOOLTIP_CLASS = "gm-tooltip"  # styled by the map's CSS (charts.maps.MAP_CSS), not inline:

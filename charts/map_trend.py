@@ -35,10 +35,9 @@ def trend_chart(frame: pd.DataFrame, region_name: str, unit: str, lang: str) -> 
     widths = [3, 1.5, 1.5, 1.5]
     encoding = dict(
         x=alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1)),
-        y=alt.Y("value:Q", title=f"{t('map_trend_axis', lang)} ({unit})",
-                scale=alt.Scale(zero=False)),
+        y=alt.Y("value:Q", title=None, scale=alt.Scale(zero=False)),
         color=alt.Color("label:N", title=None, scale=alt.Scale(domain=labels, range=colors),
-                        legend=alt.Legend(orient="bottom", columns=2)),
+                        legend=alt.Legend(orient="bottom", columns=1, labelLimit=0)),
         strokeDash=alt.StrokeDash("label:N", scale=alt.Scale(domain=labels, range=dashes),
                                   legend=None),
         strokeWidth=alt.StrokeWidth("label:N", scale=alt.Scale(domain=labels, range=widths),
@@ -46,5 +45,8 @@ def trend_chart(frame: pd.DataFrame, region_name: str, unit: str, lang: str) -> 
         tooltip=[alt.Tooltip("label:N", title=t("map_trend_series", lang)),
                  alt.Tooltip("year:Q", format="d"), alt.Tooltip("value:Q", format=",.2f")],
     )
-    return (alt.Chart(frame).mark_line(point=alt.OverlayMarkDef(size=10)).encode(**encoding)
-            .properties(height=260).configure(font=FONT_FAMILY))
+    # The unit heads the chart: as a vertical axis title it is longer than the panel is tall.
+    heading = alt.Title(f"{t('map_trend_axis', lang)} ({unit})", anchor="start", fontSize=11,
+                        fontWeight="normal", color="#555555")
+    return (alt.Chart(frame, title=heading).mark_line(point=alt.OverlayMarkDef(size=10))
+            .encode(**encoding).properties(height=240).configure(font=FONT_FAMILY))

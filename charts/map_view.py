@@ -22,7 +22,7 @@ from charts.map_legend import class_labels, legend_html
 from charts.map_style import (DIVERGING_NEUTRAL, NO_DATA_FILL, diverging_colors, region_style,
                               sequential_colors)
 from charts.map_tooltip import format_value, tooltip_html
-from charts.sources import publisher_line
+from charts.sources import publisher_line, user_version_note
 from loaders.catalog import by_theme
 from i18n import t
 
@@ -313,7 +313,8 @@ def build_view(store: pd.DataFrame, catalog: pd.DataFrame, regions: gpd.GeoDataF
     frame["preliminary"] = _preliminary(store, options, frame.index)
     frame["style"] = frame["fill"].map(region_style)
     ranked = int(values.notna().sum())
-    frame["tooltip"] = [_tooltip(row, result, catalog, options, unit, ranked, lang)
+    version = user_version_note(catalog.loc[options.indicator], lang)
+    frame["tooltip"] = [_tooltip(row, result, catalog, options, unit, ranked, lang, version)
                         for row in frame.to_dict("records")]
     title = _title(catalog, options, lang)
     legend, strip = (legend_html(title, unit, labels, colors, lang,
@@ -345,10 +346,12 @@ def _comparison_rows(result: MeasureResult, catalog, options: MapOptions, unit: 
 
 
 def _tooltip(row: dict, result: MeasureResult, catalog, options: MapOptions, unit: str,
-             ranked: int, lang: str) -> str:
+             ranked: int, lang: str, version: str = "") -> str:
     rows = [(t(f"map_measure_{options.measure}", lang),
              format_value(row["value"], result.decimals, unit, lang,
                           signed=options.measure == "growth"))]
+    if version:  # a user version's figure is never shown as an official one
+        rows.append((t("source_prefix", lang), version))
     if pd.isna(row["value"]):
         if isinstance(row["missing"], str):
             rows.append((t("map_col_note", lang), row["missing"]))

@@ -10,6 +10,7 @@ from analysis.gap import GapSummary
 from charts.sources import publisher_line
 from i18n import both, t
 from loaders.catalog import row_unit
+from loaders.citations import cited
 
 # Published groups by their store code, (Korean, English).
 GROUP_NAMES = {code: both(f"group_{code}") for code in ("CAP", "NONCAP", "NONCAP_EXDJ")}
@@ -72,6 +73,6 @@ def published_table(groups: pd.DataFrame, catalog: pd.DataFrame, lang: str) -> p
              t("col_group", lang): GROUP_NAMES[row.region_code][lang == "en"],
              t("col_value", lang): format_number(row.value, 1, lang),
              t("col_unit", lang): row_unit(catalog.loc[row.indicator], row.unit, lang),
-             t("col_source", lang): row.source}
+             t("col_source", lang): cited(row.source, lang)}
             for row in groups.itertuples()]
     return pd.DataFrame(rows)

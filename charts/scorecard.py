@@ -18,6 +18,7 @@ from analysis.scorecard import COMPUTED, DERIVED, PUBLISHED, Panel
 from charts.theme import CAPITAL_COLOR, NONCAPITAL_COLOR
 from charts.trends import finish, highlight, series_label, year_axis
 from i18n import t
+from loaders.citations import cited
 
 HEIGHT = 140
 SUBTITLE_CHARS = {"ko": 22, "en": 34}  # fits a quarter of a wide page at 10 px
@@ -37,7 +38,7 @@ def fill_source(panel: Panel, lang: str) -> str:
 
 
 def source_lines(panel: Panel, lang: str) -> list[str]:
-    """['출처: 통계청 지역소득', 'KOSIS 101 DT_1C81'] — short lines that fit a narrow panel;
+    """['출처: 통계청, 지역소득', 'KOSIS 101/DT_1C81'] — short lines that fit a narrow panel;
     partial panels add that the figures are quoted, not computed."""
     publisher = panel.publisher_en if lang == "en" else panel.publisher_ko
     extra = [f"KOSIS {panel.kosis}"] if panel.kosis else []
@@ -69,6 +70,7 @@ def _data(panel: Panel, lang: str, with_gaps: bool) -> pd.DataFrame:
         data = data.set_index(["year", "group"]).reindex(full).reset_index()
         data["method"] = data["method"].fillna(COMPUTED)
         data["source"] = data["source"].fillna("")
+    data["source"] = [cited(source, lang) for source in data["source"]]   # reader's language
     data["label"] = [series_label(g, lang) for g in data["group"]]
     data["share_text"] = ["" if pd.isna(v) else f"{v:.1f}%" for v in data["share"]]
     data["method_text"] = [t(f"method_{m}", lang) for m in data["method"]]

@@ -8,9 +8,11 @@ What it does, in order:
 1. writes a run folder (default /tmp/dashboard-deploy-<port>): a cookie secret shared
    by the replicas (XSRF tokens minted by one replica are valid on the others), and a
    gzipped copy of Streamlit's frontend bundle for nginx's gzip_static;
-2. starts the replicas on 127.0.0.1 ports from --replica-port on, all on the same user
-   data area (the shared store: an import in one replica is seen by the others, see
-   loaders/user_store.py);
+2. starts the replicas on 127.0.0.1 ports from --replica-port on, all on one user store:
+   the PostgreSQL database DASHBOARD_STORE_URL names (passed on from the environment),
+   else the SQLite file in the shared user-data area; an import in one replica is seen
+   by the others at their next rerun (loaders/user_store.py). DASHBOARD_MODE and
+   .streamlit/secrets.toml (editor sign-in) reach every replica the same way;
 3. warms each replica (one websocket session opens every page), so that no user pays
    the imports and first loads of a cold process;
 4. renders deploy/nginx.conf.template and runs nginx in the foreground.
@@ -85,7 +87,7 @@ class Deployment:
     def __init__(self, checkout: Path = ROOT, port: int = 8080, replicas: int = 0,
                  replica_port: int = 0, run_dir: Path | None = None,
                  user_data: Path | None = None, base_path: str = "", warm: bool = True,
-                 extra_flags: tuple[str, ...] = ()):
+                 extra_flags: tuple[str, ...] = (), env: dict | None = None):
         self.checkout = Path(checkout).resolve()
         self.port = port
         self.count = replicas or os.cpu_count() or 1
@@ -96,6 +98,7 @@ class Deployment:
         self.base_path = "/" + base_path.strip("/") if base_path.strip("/") else ""
         self.warm = warm
         self.extra_flags = extra_flags
+        self.env = dict(env or {})  # more settings for the replicas (e.g. the store URL)
         self.replicas: list[subprocess.Popen | None] = [None] * self.count
         self.nginx: subprocess.Popen | None = None
         self._logs: list = []
@@ -120,7 +123,7 @@ class Deployment:
             flags.append(f"--server.baseUrlPath={self.base_path.strip('/')}")
         env = {**os.environ, "DASHBOARD_USER_DATA": str(self.user_data),
                "STREAMLIT_SERVER_COOKIE_SECRET": self._secret,
-               "PYTHONPATH": str(self.checkout)}
+               "PYTHONPATH": str(self.checkout), **self.env}
         log = open(self.run_dir / f"replica-{index}.log", "ab")
         self._logs.append(log)
         return subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", *flags],

@@ -41,7 +41,7 @@ def export_spec(chart: alt.TopLevelMixin | dict, lang: str, title: str | None = 
                 width: int = EXPORT_WIDTH, height: int = EXPORT_HEIGHT) -> dict:
     """A self-contained spec: fixed size, bundled font, and title/unit/source ensured.
 
-    source: the publisher line ('통계청 지역소득 (KOSIS 101 DT_1C81)'), added as '출처: …'
+    source: the publisher line ('통계청, 지역소득 (KOSIS 101/DT_1C81)'), added as '출처: …'
     unless it already appears in the title or subtitle. unit: added as '단위: …' unless
     it appears in a title anywhere (axis, legend, chart).
     """

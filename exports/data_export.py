@@ -3,7 +3,15 @@
 Two variants: exactly what a page shows (the page hands over its table, or builds it
 from its MapView or Trend with the helpers here) and the full stored series of the
 chosen indicators. CSV is UTF-8 with a BOM, so Excel opens Hangul correctly. A missing
-value stays an empty cell with "자료 없음" in the note column, never 0.
+value stays an empty cell with "자료 없음" in the note column, never 0. Values are in
+the unit the screen shows, named in the unit column (the full series also keeps the
+value as published); every row cites its original publisher and table, and the copy
+the figure was read from is kept apart, in the last column.
+
+Names, units, publishers and labels can come from users' files, so both writers
+neutralise formula injection (OWASP "CSV injection"): in CSV a text cell that starts
+with = + - @, a tab or a carriage return gets a leading apostrophe; in XLSX every text
+cell is written as text, never as a formula.
 """
 
 from __future__ import annotations
@@ -16,14 +24,16 @@ import pandas as pd
 from analysis.coverage import coverage_by_year
 from analysis.formatting import NO_DATA
 from analysis.groups import is_rate
-from analysis.trends import Trend
+from analysis.rows import indicator_rows
+from analysis.trends import PUBLISHED, STATISTIC, Trend
 from charts.map_view import MapOptions, MapView, view_publishers
 from charts.overview_tables import GROUP_NAMES
-from charts.sources import publisher_line
+from charts.sources import publisher_line, row_sources
 from charts.trends import series_label
 from loaders import load_regions, region_table
 from loaders.catalog import row_unit
 from loaders.crosswalk import gwonyeok_names
+from loaders.provenance import retrieved_from
 from i18n import t
 
 DATA_SHEET = "data"
@@ -31,9 +41,38 @@ DEFINITIONS_SHEET = "definitions"
 MAX_COLUMN_WIDTH = 60
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def csv_bytes(data: pd.DataFrame) -> bytes:
-    """UTF-8 with BOM; missing values are empty fields."""
-    return data.to_csv(index=False, na_rep="").encode("utf-8-sig")
+    """UTF-8 with BOM, CRLF line ends; missing values are empty fields; no text cell reads
+    as a formula."""
+    # CRLF (RFC 4180) also makes the writer quote a text cell that holds a lone CR.
+    return _without_formulas(data).to_csv(index=False, na_rep="", lineterminator="\r\n") \
+        .encode("utf-8-sig")
+
+
+def _without_formulas(data: pd.DataFrame) -> pd.DataFrame:
+    """Text cells and headers that a spreadsheet would run as a formula, prefixed with '."""
+    def safe(value):
+        return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_START) \
+            else value
+    texts = [column for column in data.columns
+             if not pd.api.types.is_numeric_dtype(data[column])
+             and not pd.api.types.is_bool_dtype(data[column])]
+    out = data.copy()
+    for column in texts:
+        out[column] = out[column].map(safe)
+    out.columns = [safe(column) for column in out.columns]
+    return out
+
+
+def _text_as_text(sheet) -> None:
+    """openpyxl writes a str starting with '=' as a formula; write it as text instead."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.data_type == "f":
+                cell.data_type = "s"
 
 
 def xlsx_bytes(data: pd.DataFrame, definitions: pd.DataFrame) -> bytes:
@@ -43,6 +82,7 @@ def xlsx_bytes(data: pd.DataFrame, definitions: pd.DataFrame) -> bytes:
         for name, frame in ((DATA_SHEET, data), (DEFINITIONS_SHEET, definitions)):
             frame.to_excel(writer, sheet_name=name, index=False)
             sheet = writer.sheets[name]
+            _text_as_text(sheet)
             sheet.freeze_panes = "A2"
             for column, header in zip(sheet.columns, frame.columns):
                 longest = max([len(str(header)), *(len(str(v)) for v in frame[header].head(200))])
@@ -89,21 +129,22 @@ def _note(values: pd.Series, lang: str, reasons: pd.Series | None = None) -> pd.
 
 def full_series(store: pd.DataFrame, catalog: pd.DataFrame, indicators: Sequence[str],
                 lang: str) -> pd.DataFrame:
-    """Every stored row of the indicators, at every level, in the stored unit.
+    """Every stored row of the indicators, at every level: the value in the unit the
+    screen shows (조원, 만명 …) and as published (e.g. 백만원), each with its unit.
 
     시도 that existed but have no figure get a row with an empty value and a note (자료
     없음, or counted in their former 시도 before it was compiled separately), so a gap is
     visible rather than absent.
     """
-    rows = store[store["indicator"].isin(list(indicators))]
-    blanks = [_blank_sido_rows(store, catalog, indicator, lang) for indicator in indicators]
-    rows = pd.concat([rows.assign(note=""), *blanks], ignore_index=True)
+    rows = pd.concat([_display_rows(store, catalog, indicator) for indicator in indicators]
+                     + [_blank_sido_rows(store, catalog, indicator, lang)
+                        for indicator in indicators], ignore_index=True)
     names = region_names(lang, with_sigungu=(rows["level"] == "sigungu").any())
     level_order = {"nation": 0, "group": 1, "sido": 2, "sigungu": 3}
     rows = rows.assign(_order=rows["level"].map(level_order), _ind=rows["indicator"].map(
         {ind: i for i, ind in enumerate(indicators)})).sort_values(
         ["_ind", "_order", "region_code", "year"])
-    publishers = {i: publisher_line(catalog.loc[i], lang) for i in indicators}
+    display_unit = rows["indicator"].map(catalog[f"display_unit_{lang}"])
     return pd.DataFrame({
         t("xcol_indicator_id", lang): rows["indicator"],
         t("xcol_indicator", lang): rows["indicator"].map(catalog[f"name_{lang}"]),
@@ -111,14 +152,39 @@ def full_series(store: pd.DataFrame, catalog: pd.DataFrame, indicators: Sequence
         t("xcol_region_code", lang): rows["region_code"],
         t("xcol_region", lang): rows["region_code"].map(names),
         t("xcol_year", lang): rows["year"].astype(int),
-        t("xcol_value", lang): rows["value"],
-        t("xcol_unit", lang): _unit_in(rows, catalog, lang),
+        t("xcol_value", lang): rows["display_value"],
+        t("xcol_unit", lang): display_unit,
+        t("xcol_published_value", lang): rows["value"],
+        t("xcol_published_unit", lang): _unit_in(rows, catalog, lang),
         t("xcol_preliminary", lang): rows["preliminary"].map(
             lambda p: t("xcol_preliminary", lang) if p is True else ""),
         t("xcol_note", lang): _note(rows["value"], lang, rows["note"]),
-        t("xcol_publisher", lang): rows["indicator"].map(publishers),
-        t("xcol_provenance", lang): rows["source"].fillna(""),
+        t("xcol_publisher", lang): _citations(rows, catalog, lang),
+        t("xcol_provenance", lang): retrieved_from(rows).to_numpy(),
     }).reset_index(drop=True)
+
+
+def _citations(rows: pd.DataFrame, catalog: pd.DataFrame, lang: str) -> list[str]:
+    """Each row's citation (its own, or the indicator's publisher for a blank row)."""
+    parts = [row_sources(group["source"], catalog.loc[indicator], lang)
+             for indicator, group in rows.groupby("indicator", sort=False)]
+    return list(pd.concat(parts).reindex(rows.index))
+
+
+def _display_rows(store: pd.DataFrame, catalog: pd.DataFrame, indicator: str) -> pd.DataFrame:
+    """The indicator's stored rows with ``display_value``: converted to the catalog unit
+    (a published row may keep its own, e.g. 만개) and divided into the display unit."""
+    parts = []
+    for level in ("nation", "group", "sido", "sigungu"):
+        converted = indicator_rows(store, catalog, indicator, level)
+        if converted.empty:
+            continue
+        stored = store.loc[converted.index]
+        parts.append(stored.assign(
+            display_value=converted["value"] / catalog.loc[indicator, "display_divisor"],
+            note=""))
+    return pd.concat(parts) if parts else pd.DataFrame(columns=[*store.columns, "display_value",
+                                                                 "note"])
 
 
 def _unit_in(rows: pd.DataFrame, catalog: pd.DataFrame, lang: str) -> pd.Series:
@@ -141,7 +207,7 @@ def _blank_sido_rows(store: pd.DataFrame, catalog: pd.DataFrame, indicator: str,
     return pd.DataFrame({
         "region_code": [r[0] for r in records], "level": "sido",
         "year": [r[1] for r in records], "indicator": indicator, "value": float("nan"),
-        "unit": unit, "source": "", "preliminary": False,
+        "display_value": float("nan"), "unit": unit, "source": "", "preliminary": False,
         "note": [r[2] for r in records]})
 
 
@@ -191,10 +257,16 @@ def trend_table(trend: Trend, entry: pd.Series, lang: str) -> pd.DataFrame:
         t("xcol_preliminary", lang): [t("xcol_preliminary", lang) if p is True else ""
                                       for p in frame["preliminary"]],
     })
-    # Computed aggregates carry no single raw source row; published and 시도 rows do.
-    provenance = frame["source"] if "source" in frame else pd.Series("", index=frame.index)
-    return _with_sources(table, frame["value"].reset_index(drop=True),
-                         provenance.reset_index(drop=True), entry, lang)
+    # Computed aggregates cite the publisher of the 시도 figures they are summed from and
+    # were fetched nowhere; published and 시도 rows cite (and were fetched) row by row.
+    sources = frame["source"] if "source" in frame else pd.Series("", index=frame.index)
+    fetched = frame["kind"].isin([STATISTIC, PUBLISHED])
+    provenance = retrieved_from(frame.loc[fetched].assign(
+        indicator=trend.indicator, region_code=frame.loc[fetched, "series"]))
+    table[t("xcol_note", lang)] = _note(frame["value"].reset_index(drop=True), lang).to_numpy()
+    table[t("xcol_publisher", lang)] = row_sources(sources, entry, lang).to_numpy()
+    table[t("xcol_provenance", lang)] = provenance.reindex(frame.index).fillna("").to_numpy()
+    return table
 
 
 def cross_section_table(data: pd.DataFrame, codes: Sequence[str], year: int,
@@ -218,11 +290,3 @@ def cross_section_table(data: pd.DataFrame, codes: Sequence[str], year: int,
                                         for i in rows["indicator"]]
     return table
 
-
-def _with_sources(table: pd.DataFrame, values: pd.Series, provenance: pd.Series,
-                  entry: pd.Series, lang: str) -> pd.DataFrame:
-    table = table.reset_index(drop=True)
-    table[t("xcol_note", lang)] = _note(values.reset_index(drop=True), lang).to_numpy()
-    table[t("xcol_publisher", lang)] = publisher_line(entry, lang)
-    table[t("xcol_provenance", lang)] = provenance.fillna("").to_numpy()
-    return table

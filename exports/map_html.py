@@ -11,12 +11,12 @@ from __future__ import annotations
 import base64
 import mimetypes
 import re
-from html import escape
 from pathlib import Path
 
 import folium
 
 from charts.theme import FONT_FAMILY
+from i18n.safe_text import html as escape
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 STATIC_PREFIXES = ("/app/static/", "app/static/", "static/")

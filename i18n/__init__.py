@@ -71,6 +71,16 @@ COMMON_STRINGS = {
     "counted_in_parent": ("이전 소속 시도에 포함", "counted in its former province"),
     "source_prefix": ("출처", "Source"),
     "unit_prefix": ("단위", "Unit"),
+    "user_update_label": ("사용자 갱신", "User update"),
+    "user_import_label": ("사용자 가져오기", "User import"),
+    "bundled_only_toggle": ("번들(공식) 자료만 보기", "Bundled (official) data only"),
+    "bundled_only_help": (
+        "사용자가 가져오거나 갱신한 자료를 이 화면에서 숨기고 번들 자료만 보여 줍니다. 다른 "
+        "사용자에게는 영향이 없습니다.",
+        "Hides every series users imported or updated and shows the bundled data only, for "
+        "you alone; nobody else's view changes."),
+    "bundled_only_on": ("사용자 자료를 숨겼습니다: 모든 값이 번들 자료입니다.",
+                        "User data hidden: every value is bundled data."),
 }
 
 

@@ -15,7 +15,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "legend_groups": ("구분", "Series"),
     "legend_gwonyeok": ("권역", "Region group"),
     "legend_regions": ("시도", "Province"),
-    "published_mark": ("공표치", "published"),
     # views and measures
     "view_groups": ("수도권 vs 비수도권", "Capital vs rest"),
     "view_gwonyeok": ("7개 권역", "Seven region groups"),
@@ -43,6 +42,9 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "Years without totals because a province is missing: {years}"),
     "note_breaks": ("계열 단절", "Breaks in the series"),
     "note_gaps": ("자료가 없는 연도(선이 끊김): {years}", "Years without data (gap in the line): {years}"),
+    "note_gap_reason": ("{years}년 선이 끊긴 이유: {reason}", "Gap in {years}: {reason}"),
+    "gap_label_missing": ("{years} {no_data}", "{years}: {no_data}"),
+    "gap_label_dropped": ("{years} 합계 없음", "{years}: no total"),
     "note_unindexed": ("{base}년 값이 없어 지수에서 뺀 시도: {regions}",
                        "Left out of the index (no value in {base}): {regions}"),
     # home scorecard
@@ -105,10 +107,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "trends_heading": ("수도권과 비수도권, 시간에 따라", "Capital region and the rest over time"),
     "trends_intro": (
         "지표를 고르면 수도권·비수도권(또는 7개 권역, 17개 시도)의 추이를 보여 줍니다. 합계는 모든 시도 "
-        "자료가 있는 해에만 내고, 비율은 구성요소로 다시 계산합니다. 범례를 누르면 해당 계열이 강조됩니다.",
+        "자료가 있는 해에만 내고, 비율은 구성요소로 다시 계산합니다. 선 끝의 이름을 누르면 해당 계열이 "
+        "강조되고, 두 번 누르면 풀립니다.",
         "Pick an indicator to see the capital region against the rest (or the seven region "
         "groups, or the 17 provinces) over time. Totals are made only for years with every "
-        "province; rates are rebuilt from their components. Click a legend entry to highlight it."),
+        "province; rates are rebuilt from their components. Click a line's name to highlight it "
+        "(double-click to clear)."),
     "select_indicator": ("지표", "Indicator"),
     "select_view": ("보기", "View"),
     "select_measure": ("측정", "Measure"),
@@ -117,7 +121,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "이 지표는 이 보기에서 보여 줄 수 있는 값이 없습니다. 위의 이유를 참고해 '시도별' 보기를 고르세요.",
         "This indicator has nothing to show in this view (see the reasons above); try "
         "'By province'."),
-    "select_regions": ("시도 (수도권은 굵은 주황색)", "Provinces (capital region in bold orange)"),
+    "select_regions": ("시도 (수도권은 굵은 선, 붉은 계열)", "Provinces (capital region: bold, warm colours)"),
     "no_regions_selected": ("선택한 시도가 없어 17개 시도를 모두 보여 줍니다.",
                             "No province selected: showing all 17."),
     "select_base_year": ("기준년 (= 100)", "Base year (= 100)"),

@@ -11,27 +11,27 @@ row and the reason, never dropped silently.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from i18n import t
 from loaders.catalog import load_catalog as load_bundled_catalog
 from loaders.crosswalk import NATIONAL_CODE, is_national, region_table, resolve_sido
 from loaders.errors import InputError, UnknownRegionError
-from loaders.kosis import (COUNT_UNITS, LONG_VALUE, LONG_YEAR, NO_DATA, NUMBER, UNIT, YEAR,
-                           read_kosis)
+from loaders.kosis import (COUNT_UNITS, LONG_VALUE, LONG_YEAR, NO_DATA, UNIT, checked_number,
+                           checked_year, read_kosis)
+from loaders.limits import MAX_SERIES
 from loaders.mois import REGION_HEADERS, read_mois_population
-from loaders.sniff import XLSX_MAGIC, read_table
+from loaders.sniff import XLSX_MAGIC, read_sheet
 from loaders.user_catalog import make_entry
-from loaders.user_store import Manifest, Version, save_version
+from loaders.user_store import Candidate, Manifest, Version, save_version
+from loaders.xlsx import Sheet, cell_list
 
-MAX_UPLOAD_MB = 20
-MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
 MAX_UNKNOWN_LABELS = 20  # beyond this many non-시도 labels the table is not a 시도 table
 TIDY_CODE = frozenset({"region_code", "sido_code", "code", "지역코드", "시도코드", "행정구역코드"})
 TIDY_NAME = frozenset({"region", "region_name", "sido", "sido_name", "name", "지역", "지역명",
@@ -45,14 +45,24 @@ OBSERVATION_COLUMNS = ["series", "region_code", "level", "region_label", "year",
                        "value", "unit", "source_row"]
 UNUSED_COLUMNS = ["source_row", "series", "region_label", "year", "reason"]
 UNMATCHED_COLUMNS = ["source_row", "region_label", "reason"]
-NO_VALUE = "no value (blank cell or a no-data mark such as '-')"
-SIGUNGU_ROW = "시군구 row: only 시도 and national rows are imported"
-NOT_READ = {"kosis": "not a data row (title, note or footnote)",
-            "mois": "읍면동 row, or a zero-population placeholder (세종 before 2012, 출장소)",
-            "tidy": "not a data row (fewer than two filled cells)"}
+# Reasons and notes are i18n keys (i18n/importing.py): the page shows them in its language.
+NO_VALUE = "reason_no_value"
+SIGUNGU_ROW = "reason_sigungu_row"
+NOT_READ = {"kosis": "reason_not_read_kosis", "mois": "reason_not_read_mois",
+            "tidy": "reason_not_read_tidy"}
 PUBLISHERS = {"kosis": ("KOSIS 다운로드", "KOSIS download"),
               "mois": ("행정안전부 주민등록인구통계", "MOIS resident registration statistics"),
               "tidy": ("사용자 파일", "User file")}
+
+
+@dataclass(frozen=True)
+class Note:
+    """A remark on the preview: an i18n key and its parameters."""
+    key: str
+    params: tuple[tuple[str, str], ...] = ()
+
+    def text(self, lang: str) -> str:
+        return t(self.key, lang).format(**dict(self.params))
 
 
 @dataclass(frozen=True)
@@ -73,7 +83,7 @@ class Preview:
     observations: pd.DataFrame  # OBSERVATION_COLUMNS: matched 시도 and national rows
     unmatched: pd.DataFrame     # UNMATCHED_COLUMNS: region labels the crosswalk cannot place
     unused: pd.DataFrame        # UNUSED_COLUMNS: everything else not imported, with the reason
-    notes: tuple[str, ...]      # columns ignored and similar remarks
+    notes: tuple[Note, ...]     # formulas read as cached values, columns ignored
 
     def rows_of(self, key: str) -> pd.DataFrame:
         """The series' observations that have a value."""
@@ -96,15 +106,17 @@ class Preview:
 
 def preview_upload(data: bytes, file_name: str) -> Preview:
     """Parse an upload (bytes and its file name) into a Preview; bad files raise InputError."""
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise InputError(f"the file is {len(data) / 1024 / 1024:.1f} MB; uploads are limited "
-                         f"to {MAX_UPLOAD_MB} MB", file=file_name)
-    rows = read_table(data, file_name)
+    sheet = read_sheet(data, file_name)
+    rows = sheet.rows
     _refuse_truncated(data, rows, file_name)
     layout = _layout(rows)
-    notes: list[str] = []
+    notes: list[Note] = []
+    if sheet.formulas:
+        notes.append(Note("note_formulas_cached", (("cells", cell_list(sheet.formulas)),
+                                                   ("count", str(len(sheet.formulas))))))
     if layout == "tidy":
-        observations, unmatched, unused, notes = _read_tidy(rows, file_name)
+        observations, unmatched, unused, tidy_notes = _read_tidy(rows, file_name)
+        notes += tidy_notes
     else:
         reader = read_mois_population if layout == "mois" else read_kosis
         frame, unmatched = _read_skipping_unknown_regions(reader, rows, file_name)
@@ -114,7 +126,9 @@ def preview_upload(data: bytes, file_name: str) -> Preview:
                        ignore_index=True)
     series = tuple(_series(observations))
     if not series:
-        raise InputError("no 시도 or national rows with values: nothing to import", file=file_name)
+        raise InputError("nothing_to_import", file=file_name)
+    if len(series) > MAX_SERIES:
+        raise InputError("too_many_series", file=file_name, count=len(series), limit=MAX_SERIES)
     return Preview(file_name=file_name, size=len(data), sha256=hashlib.sha256(data).hexdigest(),
                    layout=layout, series=series, observations=observations,
                    unmatched=unmatched.sort_values("source_row", kind="stable")
@@ -126,12 +140,14 @@ def preview_upload(data: bytes, file_name: str) -> Preview:
 def confirm_new(preview: Preview, key: str, indicator: str, *, name_ko: str, name_en: str,
                 unit: str, additive: bool, theme: str, unit_en: str = "",
                 publisher_ko: str = "", publisher_en: str = "", definition_ko: str = "",
-                definition_en: str = "") -> Version:
-    """Store a series as a new imported indicator (a new version if the id exists)."""
+                definition_en: str = "", author: str,
+                check: Callable[[Candidate], None] | None = None) -> Version:
+    """Store a series as a new imported indicator (a new version if the id exists).
+    author: who stores it; check: the validation gate (see user_store.save_version)."""
     fields = {"name_ko": name_ko, "name_en": name_en, "unit": unit}
     empty = [name for name, value in fields.items() if not str(value).strip()]
     if empty:
-        raise InputError(f"fill in {', '.join(empty)} before storing", column=empty[0])
+        raise InputError("fill_in_fields", column=empty[0], fields=", ".join(empty))
     default_ko, default_en = PUBLISHERS[preview.layout]
     rows = _store_rows(preview, key, indicator, unit.strip(),
                        publisher_ko.strip() or default_ko, "사용자 가져오기")
@@ -144,39 +160,41 @@ def confirm_new(preview: Preview, key: str, indicator: str, *, name_ko: str, nam
         definition_ko=definition_ko.strip() or f"{preview.file_name}에서 가져온 값",
         definition_en=definition_en.strip() or f"Imported from {preview.file_name}")
     return save_version(indicator, rows, kind="imported", entry=entry,
-                        source_file=preview.file_name, sha256=preview.sha256, origin="upload")
+                        source_file=preview.file_name, sha256=preview.sha256, origin="upload",
+                        author=author, check=check)
 
 
-def confirm_update(preview: Preview, key: str, indicator: str) -> Version:
+def confirm_update(preview: Preview, key: str, indicator: str, *, author: str,
+                   check: Callable[[Candidate], None] | None = None) -> Version:
     """Store a series as newer values of a bundled indicator (never touching data/)."""
     catalog = load_bundled_catalog()
     if indicator not in catalog.index:
-        raise InputError(f"{indicator!r} is not a bundled indicator", column="indicator")
+        raise InputError("not_bundled_indicator", column="indicator", indicator=indicator)
     entry = catalog.loc[indicator]
     unit = preview.series_unit(key)
     if unit is not None and _squeeze(unit) != _squeeze(entry["unit_ko"]):
-        raise InputError(f"the file's unit {unit!r} is not the unit of {indicator} "
-                         f"({entry['unit_ko']!r}): store it as a new indicator instead",
-                         file=preview.file_name, column="unit")
+        raise InputError("unit_differs", file=preview.file_name, column="unit", unit=unit,
+                         indicator=indicator, expected=entry["unit_ko"])
     rows = _store_rows(preview, key, indicator, entry["unit_ko"], entry["publisher_ko"],
                        "사용자 갱신")
     return save_version(indicator, rows, kind="update", entry=None,
-                        source_file=preview.file_name, sha256=preview.sha256, origin="upload")
+                        source_file=preview.file_name, sha256=preview.sha256, origin="upload",
+                        author=author, check=check)
 
 
 def _store_rows(preview: Preview, key: str, indicator: str, unit: str, publisher: str,
                 action: str) -> pd.DataFrame:
     rows = preview.rows_of(key)
     if (rows["level"] == "sido").sum() == 0:
-        raise InputError(f"series {key!r} has no 시도 values", file=preview.file_name)
+        raise InputError("series_no_sido", file=preview.file_name, series=key)
     units = set(rows["unit"].dropna())
     if len(units) > 1:
-        raise InputError(f"series {key!r} mixes units {sorted(units)}", file=preview.file_name,
-                         column="unit")
+        raise InputError("series_mixes_units", file=preview.file_name, column="unit",
+                         series=key, units=", ".join(sorted(units)))
     if unit in COUNT_UNITS and (rows["value"] < 0).any():
         first = rows[rows["value"] < 0].iloc[0]
-        raise InputError(f"negative count {first['value']:g} (unit {unit})",
-                         file=preview.file_name, row=int(first["source_row"]))
+        raise InputError("negative_count", file=preview.file_name,
+                         row=int(first["source_row"]), value=f"{first['value']:g}", unit=unit)
     today = pd.Timestamp.now(tz="UTC").date().isoformat()
     source = (f"{publisher}; {action} {preview.file_name} ({today}, "
               f"SHA-256 {preview.sha256[:12]})")
@@ -194,9 +212,8 @@ def _refuse_truncated(data: bytes, rows: list[list[str]], file_name: str) -> Non
     filled = [row for row in rows if sum(1 for cell in row if cell) >= 2]
     width = max((len(row) for row in filled), default=0)
     if filled and filled[-1] is rows[-1] and len(rows[-1]) < width:
-        raise InputError(f"the file looks truncated: the last row has {len(rows[-1])} of "
-                         f"{width} cells and no line end; download it again",
-                         file=file_name, row=len(rows))
+        raise InputError("truncated_csv", file=file_name, row=len(rows), cells=len(rows[-1]),
+                         width=width)
 
 
 def _layout(rows: list[list[str]]) -> str:
@@ -213,14 +230,14 @@ def _layout(rows: list[list[str]]) -> str:
 def _read_skipping_unknown_regions(reader, rows: list[list[str]], file_name: str):
     """Run a parser; each region label it cannot place is listed, blanked and parsed again.
 
-    The parser gets the cells already read (as UTF-8 CSV, one record per row, merges
-    filled), so a workbook is unzipped once and row numbers stay those of the file.
+    The parser gets the cells already read (merges filled), so a workbook is unzipped
+    once and row numbers stay those of the file.
     """
     rows = [list(row) for row in rows]
     unmatched = []
     for _ in range(MAX_UNKNOWN_LABELS + 1):
         try:
-            frame = reader(_as_csv(rows), file_name)
+            frame = reader(Sheet(rows=rows), file_name)
             return frame, pd.DataFrame(unmatched, columns=UNMATCHED_COLUMNS)
         except UnknownRegionError as error:
             column = _column_index(rows, error)
@@ -230,8 +247,8 @@ def _read_skipping_unknown_regions(reader, rows: list[list[str]], file_name: str
                     unmatched.append((i + 1, label, _unplaced_reason(label)))
                     rows[i] = [""] * len(rows[i])
     labels = ", ".join(sorted({repr(label) for _, label, _ in unmatched})[:5])
-    raise InputError(f"more than {MAX_UNKNOWN_LABELS} region labels are not 시도 names or codes "
-                     f"({labels} …): only 시도 tables can be imported", file=file_name)
+    raise InputError("too_many_unknown_regions", file=file_name, limit=MAX_UNKNOWN_LABELS,
+                     labels=labels)
 
 
 def _column_index(rows: list[list[str]], error: UnknownRegionError) -> int:
@@ -244,12 +261,6 @@ def _column_index(rows: list[list[str]], error: UnknownRegionError) -> int:
         if error.column in row:
             return row.index(error.column)
     raise error
-
-
-def _as_csv(rows: list[list[str]]) -> bytes:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    return buffer.getvalue().encode("utf-8")
 
 
 def _kosis_observations(frame: pd.DataFrame, file_name: str):
@@ -292,7 +303,8 @@ def _read_tidy(rows: list[list[str]], file_name: str):
     names = rows[header_at]
     at = _tidy_columns(names)
     ignored = [name for i, name in enumerate(names) if i not in at.values() and name]
-    notes = [f"columns not used: {', '.join(ignored)}"] if ignored else []
+    notes = [Note("note_columns_not_used", (("columns", ", ".join(ignored)),))] if ignored \
+        else []
     observations, unmatched, unused, seen = [], [], [], {}
     for row_no, row in enumerate(rows[header_at + 1:], start=header_at + 2):
         if sum(1 for cell in row if cell) < 2:
@@ -304,10 +316,7 @@ def _read_tidy(rows: list[list[str]], file_name: str):
             unmatched.append((row_no, label, reason))
             continue
         where = {"file": file_name, "row": row_no}
-        year = YEAR.match(_cell(row, at["year"]))
-        if not year:
-            raise InputError(f"{_cell(row, at['year'])!r} is not a year", **where,
-                             column=names[at["year"]])
+        year = checked_year(_cell(row, at["year"]), file_name, row_no, names[at["year"]])
         unit = _cell(row, at.get("unit")) or None
         value = _tidy_number(_cell(row, at["value"]), unit, where, names[at["value"]])
         if value is None:
@@ -315,15 +324,14 @@ def _read_tidy(rows: list[list[str]], file_name: str):
             continue
         key = (series, code, int(year.group(1)))
         if key in seen:
-            raise InputError(f"duplicated observation ({label}, {key[2]}, {series}): also in "
-                             f"row {seen[key]}", **where, column=names[at["value"]])
+            raise InputError("duplicated_observation", **where, column=names[at["value"]],
+                             what=f"{label}, {key[2]}, {series}", other=seen[key])
         seen[key] = row_no
         observations.append((series, code, level, label, key[2], bool(year.group(2)), value,
                              unit, row_no))
     frame = pd.DataFrame(observations, columns=OBSERVATION_COLUMNS)
     if len(frame) and set(frame["region_code"]) == {NATIONAL_CODE}:
-        raise InputError("totals-only: the file only has national totals (전국/계), no 시도 rows",
-                         file=file_name)
+        raise InputError("totals_only", file=file_name)
     return (frame, pd.DataFrame(unmatched, columns=UNMATCHED_COLUMNS),
             pd.DataFrame(unused, columns=UNUSED_COLUMNS), notes)
 
@@ -340,14 +348,11 @@ def _tidy_columns(names: list[str]) -> dict[str, int]:
 
 def _tidy_number(text: str, unit: str | None, where: dict, column: str) -> float | None:
     """The cell as a number; None for a no-data mark; text and negative counts refused."""
-    plain = text.replace(",", "")
-    if plain in NO_DATA:
+    if text.replace(",", "") in NO_DATA:
         return None
-    if not NUMBER.match(plain):
-        raise InputError(f"{text!r} is not a number", **where, column=column)
-    value = float(plain)
+    value = checked_number(text, where["file"], where["row"], column)
     if unit in COUNT_UNITS and value < 0:
-        raise InputError(f"negative count {text!r} (unit {unit})", **where, column=column)
+        raise InputError("negative_count", **where, column=column, value=text, unit=unit)
     return value
 
 
@@ -359,13 +364,13 @@ def _place_region(code_text: str, name_text: str) -> tuple[str | None, str | Non
     """(code, level, None) for a 시도 or national row, else (None, None, why not)."""
     texts = [text for text in (code_text, name_text) if text]
     if not texts:
-        return None, None, "no region name or code"
+        return None, None, "reason_no_region"
     if any(is_national(text) for text in texts):
         return NATIONAL_CODE, "nation", None
     if any(text.casefold() in GROUP_LABELS for text in texts):
         return None, None, _unplaced_reason(name_text or code_text)
     if code_text.isdigit() and len(code_text) == 5:
-        return None, None, "시군구 code: only 시도 rows are imported"
+        return None, None, "reason_sigungu_code"
     placed = {}
     for text in texts:
         try:
@@ -375,14 +380,14 @@ def _place_region(code_text: str, name_text: str) -> tuple[str | None, str | Non
     if not placed:
         return None, None, _unplaced_reason(name_text or code_text)
     if len(set(placed.values())) > 1:
-        return None, None, f"code and name are different 시도 ({', '.join(placed)})"
+        return None, None, "reason_code_name_differ"
     return next(iter(placed.values())), "sido", None
 
 
 def _unplaced_reason(label: str) -> str:
     if label.replace(" ", "").casefold() in GROUP_LABELS:
-        return "권역 aggregate (수도권/비수도권): computed from the 시도 rows instead"
-    return "not a 시도 name or code"
+        return "reason_group_aggregate"
+    return "reason_not_a_region"
 
 
 def _rows_not_read(rows, observations, unmatched, unused, layout: str) -> pd.DataFrame:

@@ -11,14 +11,16 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 
 from loaders.crosswalk import NATIONAL_CODE, is_national, resolve_sido
 from loaders.errors import InputError, UnknownRegionError
-from loaders.sniff import read_source, read_table
+from loaders.sniff import read_rows
 
 YEAR = re.compile(r"^(\d{4})(?:\s*년)?(?:\s*\(?([pP])\)?)?$")
+FIRST_YEAR = 1900
 NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 NO_DATA = frozenset({"", "-", "…", "...", "..", "x", "X"})
 NOTE = re.compile(r"^(주\s*[:)\d]|자료\s*:|출처\s*:|※|\*)")
@@ -43,17 +45,17 @@ class _Cell:
 def read_kosis(source, file_name: str | None = None) -> pd.DataFrame:
     """One row per observation: region_code, region_label, year, preliminary, the file's
     classification columns, unit, value (NaN for no-data marks), source_file, source_row."""
-    data, name = read_source(source, file_name)
-    body = _strip_notes([(i + 1, row) for i, row in enumerate(read_table(data, name)) if any(row)])
+    rows, name = read_rows(source, file_name)
+    body = _strip_notes([(i + 1, row) for i, row in enumerate(rows) if any(row)])
     if len(body) < 2:
-        raise InputError("header only: the file has no data rows", file=name)
+        raise InputError("header_only", file=name)
     header = [cell.casefold() for cell in body[0][1]]
     if LONG_YEAR & set(header) and LONG_VALUE & set(header):
         names, cells = _long_cells(body)
     else:
         names, cells = _wide_cells(body, name)
     if not cells:
-        raise InputError("header only: the file has no data rows", file=name)
+        raise InputError("header_only", file=name)
     return _tidy(names, cells, name)
 
 
@@ -92,16 +94,15 @@ def _wide_cells(body, file_name: str) -> tuple[list[str], list[_Cell]]:
         year_row, item_row = second, first  # item row above the year row
     years = [i for i, c in enumerate(year_row) if YEAR.match(c)]
     if not years:
-        raise InputError("no year columns (like '2022' or '2022 p)') and no 연도 column: "
-                         "not a KOSIS table", file=file_name, row=body[0][0])
+        raise InputError("no_year_columns", file=file_name, row=body[0][0])
     first_year = years[0]
-    if item_row is None and _is_item_row(second, years):
+    if item_row is None and _is_item_row(second, years, first_year):
         item_row = second
     data = body[2:] if item_row is not None else body[1:]
     for col in range(first_year, len(year_row)):
         if col not in years and any(_at(row, col) for _, row in data):
-            raise InputError(f"column header {year_row[col]!r} is not a year", file=file_name,
-                             row=body[0][0], column=year_row[col] or f"column {col + 1}")
+            raise InputError("header_not_year", file=file_name, row=body[0][0],
+                             column=year_row[col] or f"column {col + 1}", header=year_row[col])
     names = [year_row[i] or (item_row[i] if item_row else "") or f"column {i + 1}"
              for i in range(first_year)]
     if item_row is not None:
@@ -110,15 +111,19 @@ def _wide_cells(body, file_name: str) -> tuple[list[str], list[_Cell]]:
     for row_no, row in data:
         labels = tuple(_at(row, i) for i in range(first_year))
         for col in years:
-            item = (item_row[col],) if item_row is not None else ()
-            column = year_row[col] + (f" / {item_row[col]}" if item_row is not None else "")
+            item = (_at(item_row, col),) if item_row is not None else ()
+            column = year_row[col] + (f" / {_at(item_row, col)}" if item_row is not None else "")
             cells.append(_Cell(row_no, labels + item, year_row[col], _at(row, col), column,
                                year_row[col]))
     return names, cells
 
 
-def _is_item_row(row: list[str], years: list[int]) -> bool:
-    """A second header row holds text labels in every year column; a data row holds numbers."""
+def _is_item_row(row: list[str], years: list[int], first_year: int) -> bool:
+    """A second header row holds text labels in every year column and no region in its
+    label columns; a data row holds a region and numbers (a typo in one of them is still a
+    data row, reported as not a number, never taken for a header)."""
+    if any(_places(_at(row, col)) for col in range(first_year) if _at(row, col)):
+        return False
     values = [_at(row, col) for col in years]
     return all(v and v not in NO_DATA and not NUMBER.match(v.replace(",", "")) for v in values)
 
@@ -136,27 +141,23 @@ def _tidy(names: list[str], cells: list[_Cell], file_name: str) -> pd.DataFrame:
         label = cell.labels[region_at]
         if label not in codes:
             codes[label] = _region_code(label, file_name, cell.row, names[region_at])
-        year = YEAR.match(cell.year)
-        if not year:
-            raise InputError(f"{cell.year!r} is not a year", file=file_name, row=cell.row,
-                             column=cell.year_column)
+        year = checked_year(cell.year, file_name, cell.row, cell.year_column)
         unit = (cell.labels[unit_at] or None) if unit_at is not None else None
         value = _number(cell, file_name)
         if unit in COUNT_UNITS and value < 0:
-            raise InputError(f"negative count {cell.value!r} (unit {unit})", file=file_name,
-                             row=cell.row, column=cell.column)
+            raise InputError("negative_count", file=file_name, row=cell.row, column=cell.column,
+                             value=cell.value, unit=unit)
         key = (codes[label], int(year.group(1))) + tuple(cell.labels[i] for i in dims)
         if key in seen:
             what = ", ".join(map(str, (label, *key[1:])))
-            raise InputError(f"duplicated observation ({what}): also in row {seen[key]}",
-                             file=file_name, row=cell.row, column=cell.column)
+            raise InputError("duplicated_observation", file=file_name, row=cell.row,
+                             column=cell.column, what=what, other=seen[key])
         seen[key] = cell.row
         for column, item in zip(out, (codes[label], label, key[1], bool(year.group(2)),
                                       *key[2:], unit, value, file_name, cell.row)):
             out[column].append(item)
     if set(codes.values()) == {NATIONAL_CODE}:
-        raise InputError("totals-only: the file only has national totals (전국/계), "
-                         "no 시도 rows", file=file_name, column=names[region_at])
+        raise InputError("totals_only", file=file_name, column=names[region_at])
     return pd.DataFrame(out)
 
 
@@ -168,8 +169,8 @@ def _region_column(names, cells, unit_at, file_name: str) -> int:
         if i != unit_at and distinct and placed * 2 > len(distinct):
             return i
     sample = sorted({cell.labels[0] for cell in cells} - {""})[:3] if names else []
-    raise InputError(f"no region column: no column holds 시도 names (first column has "
-                     f"{', '.join(map(repr, sample)) or 'nothing'})", file=file_name)
+    raise InputError("no_region_column", file=file_name,
+                     sample=", ".join(map(repr, sample)) or "—")
 
 
 def _places(label: str) -> bool:
@@ -188,18 +189,38 @@ def _region_code(label: str, file_name: str, row: int, column: str) -> str:
     try:
         return resolve_sido(label)
     except UnknownRegionError as error:
-        raise UnknownRegionError(f"unknown region {label!r}: not a 시도 name or code",
-                                 file=file_name, row=row, column=column) from error
+        raise UnknownRegionError("unknown_region", file=file_name, row=row, column=column,
+                                 label=label) from error
 
 
 def _number(cell: _Cell, file_name: str) -> float:
     text = cell.value.replace(",", "")
     if text in NO_DATA:
         return math.nan
-    if not NUMBER.match(text):
-        raise InputError(f"{cell.value!r} is not a number", file=file_name, row=cell.row,
-                         column=cell.column)
-    return float(text)
+    return checked_number(cell.value, file_name, cell.row, cell.column)
+
+
+def checked_number(text: str, file_name: str, row: int, column: str) -> float:
+    """A finite number (thousands commas allowed), else an InputError at its cell."""
+    plain = text.replace(",", "")
+    if not NUMBER.match(plain):
+        raise InputError("not_a_number", file=file_name, row=row, column=column, value=text)
+    value = float(plain)
+    if not math.isfinite(value):
+        raise InputError("not_finite", file=file_name, row=row, column=column, value=text)
+    return value
+
+
+def checked_year(text: str, file_name: str, row: int, column: str) -> re.Match:
+    """A year from FIRST_YEAR to next year ('2022', '2022 년', '2022 p)'), else an InputError."""
+    year = YEAR.match(text)
+    if not year:
+        raise InputError("not_a_year", file=file_name, row=row, column=column, value=text)
+    last = date.today().year + 1
+    if not FIRST_YEAR <= int(year.group(1)) <= last:
+        raise InputError("year_out_of_range", file=file_name, row=row, column=column,
+                         value=text, first=FIRST_YEAR, last=last)
+    return year
 
 
 def _at(row: list[str], col: int) -> str:

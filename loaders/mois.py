@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date
 
 import pandas as pd
 
 from loaders.crosswalk import NATIONAL_CODE, is_national, resolve_sido
 from loaders.errors import InputError, UnknownRegionError
-from loaders.sniff import read_source, read_table
+from loaders.kosis import FIRST_YEAR
+from loaders.sniff import read_rows
 
 COLUMN = re.compile(r"^(\d{4})년(?:\s*\d{1,2}월)?_(계|남|여)_(.+)$")
 NAME_WITH_CODE = re.compile(r"^(.*?)\s*\((\d{10})\)$")
@@ -30,12 +32,11 @@ REGION_HEADERS = ("행정구역", "행정기관")
 def read_mois_population(source, file_name: str | None = None) -> pd.DataFrame:
     """Rows of region_code, level, region_label, year, indicator, value, source_file, source_row
     for the national, 시도 and 시군구 rows (읍면동 rows are dropped)."""
-    data, name = read_source(source, file_name)
-    rows = read_table(data, name)
+    rows, name = read_rows(source, file_name)
     header_at = next((i for i, row in enumerate(rows)
                       if any(cell.replace(" ", "") in REGION_HEADERS for cell in row)), None)
     if header_at is None:
-        raise InputError("no 행정구역/행정기관 column: not a MOIS 연령별 인구현황 file", file=name)
+        raise InputError("mois_no_region_header", file=name)
     header = _Header(rows[:header_at + 1], name)
     out = []
     for row_no, row in enumerate(rows[header_at + 1:], start=header_at + 2):
@@ -50,22 +51,22 @@ def read_mois_population(source, file_name: str | None = None) -> pd.DataFrame:
                 continue
             ages = {band: header.count(row, col, row_no) for band, col in bands.items()}
             if ages and sum(ages.values()) != total:
-                raise InputError(f"age groups add up to {sum(ages.values()):,}, "
-                                 f"not to the total {total:,}", file=name, row=row_no,
-                                 column=header.names[total_col])
+                raise InputError("mois_ages_do_not_add_up", file=name, row=row_no,
+                                 column=header.names[total_col],
+                                 ages=f"{sum(ages.values()):,}", total=f"{total:,}")
             values = {"population_total": total, **_groups(ages)}
             out += [(code, level, label, year, indicator, value, name, row_no)
                     for indicator, value in values.items()]
     frame = pd.DataFrame(out, columns=["region_code", "level", "region_label", "year", "indicator",
                                        "value", "source_file", "source_row"])
     if frame.empty:
-        raise InputError("header only: the file has no region rows", file=name)
+        raise InputError("mois_header_only", file=name)
     duplicated = frame[frame.duplicated(["region_code", "year", "indicator"])]
     if not duplicated.empty:
         first = duplicated.iloc[0]
-        raise InputError(f"duplicated region {first.region_label} ({first.region_code}) "
-                         f"for {first.year}", file=name, row=int(first.source_row),
-                         column=header.names[header.name_col])
+        raise InputError("mois_duplicated_region", file=name, row=int(first.source_row),
+                         column=header.names[header.name_col], label=first.region_label,
+                         code=first.region_code, year=int(first.year))
     return frame
 
 
@@ -86,6 +87,10 @@ class _Header:
             if not match or match.group(2) != "계":
                 continue
             year, item = int(match.group(1)), match.group(3)
+            if not FIRST_YEAR <= year <= date.today().year + 1:
+                raise InputError("year_out_of_range", file=file_name, row=len(header_rows),
+                                 column=self.names[col], value=str(year), first=FIRST_YEAR,
+                                 last=date.today().year + 1)
             total_col, bands = periods.setdefault(year, (None, {}))
             if item == TOTAL_ITEM:
                 periods[year] = (col, bands)
@@ -93,19 +98,19 @@ class _Header:
                 low = int(band.group(1))
                 bands[(low, math.inf if band.group(3) else int(band.group(2) or low))] = col
         if not periods:
-            raise InputError("no '계' (both sexes) population columns like "
-                             "'2024년12월_계_총인구수'", file=file_name, row=len(header_rows))
+            raise InputError("mois_no_total_columns", file=file_name, row=len(header_rows),
+                             example="2024년12월_계_총인구수")
         missing = [year for year, (total_col, _) in periods.items() if total_col is None]
         if missing:
-            raise InputError(f"no 총인구수 column for {missing[0]}", file=file_name,
-                             row=len(header_rows))
+            raise InputError("mois_no_total_for_year", file=file_name, row=len(header_rows),
+                             year=missing[0])
         self.periods = [(year, total, bands) for year, (total, bands) in periods.items()]
 
     def count(self, row: list[str], col: int, row_no: int) -> int:
         cell = row[col] if col < len(row) else ""
         if not cell.replace(",", "").isdigit():
-            raise InputError(f"{cell!r} is not a head count", file=self.file_name, row=row_no,
-                             column=self.names[col])
+            raise InputError("mois_not_a_count", file=self.file_name, row=row_no,
+                             column=self.names[col], value=cell)
         return int(cell.replace(",", ""))
 
 
@@ -115,8 +120,8 @@ def _stacked(header_rows: list[list[str]], col: int) -> str:
 
 def _region(row: list[str], header: _Header, row_no: int):
     """(label, region code, level); level None for 읍면동 rows, which are dropped."""
-    label = row[header.name_col].strip()
-    code = row[header.code_col].strip() if header.code_col is not None else ""
+    label = _at(row, header.name_col)
+    code = _at(row, header.code_col) if header.code_col is not None else ""
     if match := NAME_WITH_CODE.match(label):
         label, code = match.group(1).strip(), match.group(2)
     where = {"file": header.file_name, "row": row_no, "column": header.names[header.name_col]}
@@ -126,20 +131,24 @@ def _region(row: list[str], header: _Header, row_no: int):
         try:
             return label, resolve_sido(label), "sido"
         except UnknownRegionError as error:
-            raise UnknownRegionError(f"unknown region {label!r}: not a 시도 name and no "
-                                     "10-digit code", **where) from error
+            raise UnknownRegionError("mois_unknown_region", label=label, **where) from error
     if not re.fullmatch(r"\d{10}", code):
-        raise InputError(f"region code {code!r} is not a 10-digit 행정기관코드", **where)
+        raise InputError("mois_bad_code", code=code, **where)
     if code == "0000000000":
         return label, NATIONAL_CODE, "national"
     if code.endswith("0" * 8):
         try:
             return label, resolve_sido(code), "sido"
         except UnknownRegionError as error:
-            raise UnknownRegionError(f"unknown 시도 code {code} ({label})", **where) from error
+            raise UnknownRegionError("mois_unknown_sido_code", code=code, label=label,
+                                     **where) from error
     if code.endswith("0" * 5):
         return label, code[:5], "sigungu"
     return label, code, None
+
+
+def _at(row: list[str], col: int) -> str:
+    return row[col].strip() if col < len(row) else ""
 
 
 def _groups(ages: dict[tuple[int, float], int]) -> dict[str, int]:

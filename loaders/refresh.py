@@ -5,9 +5,14 @@ Run: python -m loaders.refresh [--indicator ID ...] [--dry-run]
 Every catalog indicator with a KOSIS org and table id, and a row mapping in
 loaders/kosis_tables.py, is fetched with pykosis: its recent years (enough to pick up
 revisions) are compared with what the dashboard shows now, and when anything changed a
-new version is written through loaders.user_store (temporary file, read back, rename),
-so a failed or interrupted refresh leaves the previous data in place. The report lists
+new version is written through loaders.user_store (one transaction, read back before it
+commits), so a failed or interrupted refresh leaves the previous data in place; the app
+runs the validation gate on it before any page shows it. The report lists
 new years and revised values (old → new).
+
+The whole run has one time budget (RUN_SECONDS): every request's timeout is cut to what
+is left, and indicators not reached in time are reported as not fetched. A rejected key
+stops the run at the first indicator instead of being tried again for every one.
 
 The API key comes from the KOSIS_API_KEY environment variable or from
 .streamlit/secrets.toml (kosis_api_key). It is passed to pykosis and nowhere else: never
@@ -18,6 +23,7 @@ seconds with a clear message and a non-zero exit code.
 from __future__ import annotations
 
 import argparse
+import getpass
 import hashlib
 import json
 import logging
@@ -25,13 +31,15 @@ import os
 import re
 import socket
 import sys
+import time
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote_plus
 
+import httpx
 import pandas as pd
-from pykosis import KOSIS, KOSISError
+from pykosis import KOSIS, KOSISAuthError, KOSISError
 
 from loaders import load_indicators
 from loaders.catalog import load_catalog as load_bundled_catalog
@@ -46,10 +54,17 @@ SECRETS_KEY = "kosis_api_key"
 ROOT = Path(__file__).resolve().parent.parent
 SECRETS_FILES = (ROOT / ".streamlit" / "secrets.toml", Path.home() / ".streamlit" / "secrets.toml")
 HOST = "kosis.kr"
-TIMEOUT_SECONDS = 5.0
+TIMEOUT_SECONDS = 5.0  # one request (connect, read, write), at most
+RUN_SECONDS = 60.0     # the whole refresh, every request and retry included
+# pykosis pauses 1 s, then 2 s, between its three attempts at a request, and those pauses
+# are not requests the transport can cut: requests stop this much before the deadline.
+RETRY_PAUSES_SECONDS = 3.5
 REVISION_YEARS = 5  # years before the latest one held that are fetched again for revisions
 FIRST_FETCH_YEARS = 40  # for an indicator with no data yet
 EXIT_FAILED, EXIT_NO_KEY, EXIT_NO_NETWORK = 1, 2, 3
+# Who the change log names; the app runs the validation gate on these versions before
+# any page shows them (they are stored as pending).
+AUTHOR = f"KOSIS Open API refresh (command line, {getpass.getuser()})"
 
 
 class RefreshError(Exception):
@@ -100,8 +115,47 @@ def preflight(timeout: float = TIMEOUT_SECONDS) -> None:
                            "network connection and try again", EXIT_NO_NETWORK) from None
 
 
-def make_client(key: str) -> KOSIS:
-    return KOSIS(api_key=key, timeout=TIMEOUT_SECONDS, delay_seconds=0.3)
+class Budget:
+    """One time budget for the whole refresh."""
+
+    def __init__(self, seconds: float = RUN_SECONDS):
+        self.seconds = seconds
+        self.deadline = time.monotonic() + seconds
+
+    def left(self) -> float:
+        """Time left for requests: the retry pauses that may follow one are kept back."""
+        return self.deadline - RETRY_PAUSES_SECONDS - time.monotonic()
+
+    def expired(self) -> bool:
+        return self.left() <= 0
+
+
+class BudgetTransport(httpx.BaseTransport):
+    """Cuts each request's timeouts to the budget left, keeping back the time pykosis's
+    retry pauses take, and refuses to start a request once that is used up (so the run
+    ends by its deadline, pauses included)."""
+
+    def __init__(self, budget: Budget, inner: httpx.BaseTransport | None = None):
+        self.budget, self.inner = budget, inner or httpx.HTTPTransport()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        left = self.budget.left()
+        if left <= 0:
+            raise httpx.TimeoutException("the refresh's time budget is used up", request=request)
+        timeouts = request.extensions.get("timeout") or {}
+        request.extensions["timeout"] = {
+            phase: left if value is None else min(value, left)
+            for phase, value in {"connect": None, "read": None, "write": None, "pool": None,
+                                 **timeouts}.items()}
+        return self.inner.handle_request(request)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+def make_client(key: str, budget: Budget, transport: httpx.BaseTransport | None = None) -> KOSIS:
+    return KOSIS(api_key=key, timeout=TIMEOUT_SECONDS, delay_seconds=0.3,
+                 transport=BudgetTransport(budget, transport))
 
 
 def targets(requested: list[str] | None) -> list[tuple[str, KosisTable | None, str]]:
@@ -144,26 +198,26 @@ def _select(raw: list[dict], spec: KosisTable, indicator: str) -> pd.DataFrame:
     chosen = [row for row in raw
               if all(_squeeze(row.get(f, "")) == _squeeze(v) for f, v in spec.select.items())]
     if not chosen:
-        raise InputError(f"no rows match {spec.select}; the table's labels may have changed",
-                         file=where)
+        raise InputError("refresh_no_rows_match", file=where, select=str(spec.select))
     out, seen = [], set()
     for row in chosen:
         unit = str(row.get("unit_nm", "")).strip()
         if unit and _squeeze(unit) != _squeeze(spec.unit):
-            raise InputError(f"unit is {unit!r}, expected {spec.unit!r}", file=where)
+            raise InputError("refresh_unit_differs", file=where, unit=unit, expected=spec.unit)
         name = str(row.get(f"c{spec.region_level}_nm", "")).strip()
         code = _region_code(name, str(row.get(f"c{spec.region_level}", "")))
         if code is None or row.get("data_value") is None:
             continue  # a non-시도 classification value, or a cell with no data
         year = int(str(row["prd_de"])[:4])
         if (code, year) in seen:
-            raise InputError(f"{spec.select} matches two rows for {name} {year}", file=where)
+            raise InputError("refresh_two_rows", file=where, select=str(spec.select), name=name,
+                             year=year)
         seen.add((code, year))
         out.append((code, "nation" if code == NATIONAL_CODE else "sido", year,
                     float(row["data_value"])))
     frame = pd.DataFrame(out, columns=["region_code", "level", "year", "value"])
     if (frame["level"] == "sido").sum() == 0:
-        raise InputError(f"no 시도 rows in the selected series of {indicator}", file=where)
+        raise InputError("refresh_no_sido_rows", file=where, indicator=indicator)
     return frame.assign(indicator=indicator, unit=spec.unit)
 
 
@@ -192,14 +246,21 @@ def compare(current: pd.DataFrame, fetched: pd.DataFrame) -> tuple[list[int], li
 
 
 def refresh(client: KOSIS, requested: list[str] | None = None, *, dry_run: bool = False,
-            this_year: int | None = None) -> list[Outcome]:
-    """Fetch every target and write a new version for each one that changed."""
+            this_year: int | None = None, budget: Budget | None = None) -> list[Outcome]:
+    """Fetch every target and write a new version for each one that changed; stop when
+    the budget is used up or KOSIS rejects the key."""
     this_year = this_year or pd.Timestamp.now(tz="UTC").year
     catalog = load_bundled_catalog()
-    outcomes = []
+    outcomes: list[Outcome] = []
+    stopped = ""
     for indicator, spec, why in targets(requested):
         if spec is None:
             outcomes.append(Outcome(indicator, "skipped", why))
+            continue
+        if not stopped and budget is not None and budget.expired():
+            stopped = f"not fetched: the refresh's {budget.seconds:.0f} s time budget was used up"
+        if stopped:
+            outcomes.append(Outcome(indicator, "skipped", stopped))
             continue
         store = load_indicators()
         current = store[(store["indicator"] == indicator) & store["level"].isin(["sido", "nation"])]
@@ -212,9 +273,13 @@ def refresh(client: KOSIS, requested: list[str] | None = None, *, dry_run: bool 
             rows = _next_version_rows(indicator, fetched, catalog.loc[indicator], spec)
             version = None if dry_run else save_version(
                 indicator, rows, kind="update", entry=None, origin="kosis_api",
-                source_file=f"KOSIS Open API {spec.org_id}/{spec.tbl_id}", sha256=sha).number
+                source_file=f"KOSIS Open API {spec.org_id}/{spec.tbl_id}", sha256=sha,
+                author=AUTHOR).number
             outcomes.append(Outcome(indicator, "would update" if dry_run else "updated",
                                     new_years=new_years, revised=revised, version=version))
+        except KOSISAuthError as error:
+            outcomes.append(Outcome(indicator, "failed", str(error)))
+            stopped = "not fetched: KOSIS rejected the API key"
         except (KOSISError, InputError) as error:
             outcomes.append(Outcome(indicator, "failed", str(error)))
     return outcomes
@@ -262,9 +327,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         key = api_key()
         _keep_key_out_of_logs(key)
+        budget = Budget()
         preflight()
-        with make_client(key) as client:
-            outcomes = refresh(client, args.indicator, dry_run=args.dry_run)
+        with make_client(key, budget) as client:
+            outcomes = refresh(client, args.indicator, dry_run=args.dry_run, budget=budget)
     except (RefreshError, KOSISError) as error:
         print(_redact(f"refresh stopped: {error}", key), file=sys.stderr)
         return getattr(error, "code", EXIT_FAILED)

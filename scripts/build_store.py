@@ -3,7 +3,9 @@
 Run: .venv/bin/python scripts/build_store.py [--shared PATH]
 Reads the reference tables, maps every region onto canonical codes through the
 crosswalk, checks units against the catalog and regional sums against the national
-row, and writes data/indicators.parquet. Building twice gives identical files.
+row, and writes data/indicators.parquet. Each row's ``source`` is its citation (the
+original publisher and table, loaders.citations); the copy the reference row was read
+from goes to data/provenance.parquet. Building twice gives identical files.
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from loaders.catalog import load_catalog  # noqa: E402
+from loaders.citations import SEPARATOR, catalog_citation, load_citations  # noqa: E402
 from loaders.crosswalk import NATIONAL_CODE, resolve_sido  # noqa: E402
 from loaders.errors import InputError  # noqa: E402
+from loaders.provenance import PROVENANCE_COLUMNS, PROVENANCE_PATH, write_provenance  # noqa: E402
 from loaders.store import GROUP_CODES, STORE_COLUMNS, STORE_PATH, write_store  # noqa: E402
 
 SIDO_TABLES = ("grdp_sido.csv", "population_sido.csv", "labour_force_sido.csv",
@@ -90,7 +94,27 @@ def canonical_sido_rows(table: pd.DataFrame, file_name: str) -> pd.DataFrame:
                                  f"{entry['unit_ko']!r}", file=file_name, row=row.source_row,
                                  column="unit")
             units.append(unit)
-    return table.assign(region_code=codes, level=levels, unit=units)
+    return table.assign(region_code=codes, level=levels, unit=units,
+                        retrieved_from=table["source"],
+                        source=citations(table, file_name))
+
+
+def citations(table: pd.DataFrame, file_name: str) -> list[str]:
+    """Each row's citation: statistics cite the catalog's publisher and table, published
+    quotes the entry of data/citations.csv for their retrieval string (none: refused)."""
+    catalog, quoted = load_catalog(), load_citations()
+    cited = []
+    for row in table.itertuples():
+        entry = catalog.loc[row.indicator]
+        if entry["kind"] != "published":
+            cited.append(catalog_citation(entry, "ko"))
+        elif row.source in quoted.index:
+            cited.append(quoted.loc[row.source, "citation_ko"])
+        else:
+            raise InputError("no citation for this source in data/citations.csv (name its "
+                             "original publisher there)", file=file_name, row=row.source_row,
+                             column="source")
+    return cited
 
 
 def sigungu_rows(path: Path) -> pd.DataFrame:
@@ -112,15 +136,19 @@ def sigungu_rows(path: Path) -> pd.DataFrame:
                          row=int(first["source_row"]), column="region_code")
     grouped = (merged.groupby(["map_code", "year", "indicator"], sort=True)
                .agg(value=("value", "sum"), unit=("unit", "first"),
-                    source=("source", lambda s: "; ".join(sorted(set(s)))))
+                    retrieved_from=("source", lambda s: SEPARATOR.join(sorted(set(s)))))
                .reset_index().rename(columns={"map_code": "region_code"}))
     grouped["unit"] = grouped["unit"].map(UNIT_NAMES)
+    catalog = load_catalog()
+    grouped["source"] = grouped["indicator"].map(
+        lambda indicator: catalog_citation(catalog.loc[indicator], "ko"))
     grouped["level"] = "sigungu"
     return grouped
 
 
 def merge_repeated_quotes(table: pd.DataFrame, file_name: str) -> pd.DataFrame:
-    """The same figure quoted by two sources is one row citing both; differing values fail."""
+    """The same figure quoted by two sources is one row citing both (and keeping both
+    retrieval strings); differing values fail."""
     key = ["region_code", "year", "indicator"]
     spread = table.groupby(key)["value"].nunique()
     if (spread > 1).any():
@@ -129,7 +157,8 @@ def merge_repeated_quotes(table: pd.DataFrame, file_name: str) -> pd.DataFrame:
                          column="value")
     return (table.groupby(key, sort=False)
             .agg(value=("value", "first"), unit=("unit", "first"), level=("level", "first"),
-                 source=("source", lambda s: "; ".join(dict.fromkeys(s))))
+                 source=("source", lambda s: SEPARATOR.join(dict.fromkeys(s))),
+                 retrieved_from=("retrieved_from", lambda s: SEPARATOR.join(dict.fromkeys(s))))
             .reset_index())
 
 
@@ -160,10 +189,11 @@ def build(shared: Path) -> pd.DataFrame:
     store = pd.concat(parts, ignore_index=True)
     preliminary = load_catalog()["preliminary_year"]
     store["preliminary"] = store["year"] == store["indicator"].map(preliminary).fillna(-1)
-    store = store[list(STORE_COLUMNS)].sort_values(["indicator", "level", "region_code", "year"])
+    store = store.sort_values(["indicator", "level", "region_code", "year"])
     check_regional_sums(store)
     # Save outputs.
-    write_store(store.reset_index(drop=True), STORE_PATH)
+    write_store(store[list(STORE_COLUMNS)].reset_index(drop=True), STORE_PATH)
+    write_provenance(store[list(PROVENANCE_COLUMNS)], PROVENANCE_PATH)
     policy_dir = ROOT / "data" / "policy"
     policy_dir.mkdir(exist_ok=True)
     for name in ("policy_layers.csv", "targets.csv", "depopulation_areas.csv"):
@@ -175,8 +205,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
     store = build(parser.parse_args().shared)
-    print(f"wrote {STORE_PATH.relative_to(ROOT)}: {len(store)} rows, "
-          f"{store['indicator'].nunique()} indicators")
+    print(f"wrote {STORE_PATH.relative_to(ROOT)} and {PROVENANCE_PATH.relative_to(ROOT)}: "
+          f"{len(store)} rows, {store['indicator'].nunique()} indicators")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,8 @@ import pytest
 
 from analysis.compare import (gwonyeok_cross_section, ranked, region_profile,
                               regional_cross_section)
-from charts.compare import comparison_chart, comparison_table, profile_chart, ranked_chart
+from charts.compare import (comparison_chart, comparison_table, profile_heading, profile_panels,
+                            ranked_chart)
 from charts.theme import CAPITAL_COLOR, NATION_COLOR, NONCAPITAL_COLOR
 from conftest import read_reference, walk
 
@@ -197,10 +198,30 @@ def test_ranked_chart_marks_capital_and_average(store, catalog):
     assert any("National average" in line for line in spec["title"]["subtitle"])
 
 
-def test_profile_chart_is_small_multiples_with_own_axes(store, catalog):
+def test_profile_panels_have_own_axes_and_named_lines(store, catalog):
     profile = region_profile(store, catalog, "11")
-    spec = profile_chart(profile, "11", catalog, "ko").to_dict()
-    assert spec["title"]["text"].startswith("서울")
-    assert spec["resolve"]["scale"]["y"] == "independent" and spec["facet"]["field"] == "panel"
-    panels = {row["panel"] for data in spec["datasets"].values() for row in data}
-    assert "지역내총생산(명목) (만원/인)" in panels
+    title, notes = profile_heading(profile, "11", catalog, "ko")
+    assert title.startswith("서울") and any(n.startswith("출처:") for n in notes)
+    panels = [panel.to_dict() for panel in profile_panels(profile, "11", catalog, "ko")]
+    headings = [" ".join(p["title"]["text"]) for p in panels]
+    assert "지역내총생산(명목) (만원/인)" in headings
+    assert len(panels) == profile["indicator"].nunique()
+    domains = [next(d["scale"]["domain"] for d in walk(p) if d.get("field") == "value"
+                    and "domain" in d.get("scale", {})) for p in panels]
+    assert len({tuple(d) for d in domains}) > 1, "every panel has its own y axis"
+    for panel in panels:
+        named = {r["label"] for data in panel["datasets"].values() for r in data
+                 if r.get("kind") == "end_label"}
+        assert "서울" in named and "전국 평균" in named
+        assert panel["padding"]["right"] > 40, "room for the names beside the plot"
+
+
+def test_comparison_colours_are_distinct_and_warm_for_the_capital(regions_2020, catalog):
+    codes = ["11", "41", "26", "29", "42"]
+    spec = comparison_chart(regions_2020, codes, "regions", catalog, 2020, "en").to_dict()
+    colours = next(d["scale"]["range"] for d in walk(spec) if d.get("field") == "label"
+                   and "scale" in d)
+    assert len(set(colours)) == 5
+    assert colours[:2] == [CAPITAL_COLOR, "#E69F00"] and colours[2] == NONCAPITAL_COLOR
+    labels = {row.get("axis_name") for data in spec["datasets"].values() for row in data}
+    assert "Employment rate\n(15–64)" in labels and "Employment rate\n(15+)" in labels

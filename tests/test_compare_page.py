@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT
 
-PAGE = str(ROOT / "pages" / "3_비교.py")
+PAGE = str(ROOT / "app_pages" / "3_비교.py")
 # GRDP only; labour from 2000; population from 2008; 세종 2012/13; labour 세종 2017;
 # published R&D/SME years; establishments 2021–2024; no population age groups in 2022.
 YEARS = [1985, 2000, 2008, 2012, 2013, 2017, 2019, 2021, 2022, 2023, 2024]
@@ -42,7 +42,8 @@ def test_default_view():
     titles = [c["title"]["text"] for c in charts(app)]
     assert titles[0] == "2021년 선택 지역 비교: 전국 평균 = 100"
     assert titles[1].startswith("지역내총생산(명목), 2021: 시도 순위")
-    assert titles[2].startswith("부산")
+    assert "**부산: 전국·비수도권 평균과 비교한 추이**" in [m.value for m in app.markdown]
+    assert len(titles) > 3   # the profile: one panel per indicator, in a grid that reflows
     table = app.dataframe[0].value
     assert set(table["지역"]) == {"서울", "경기", "부산"}
 
@@ -87,11 +88,13 @@ def test_two_to_five_regions():
 def test_every_province_profile():
     from loaders import region_table
     app = open_page()
+    names = region_table().set_index("region_code")["short_ko"]
     for code in region_table()["region_code"]:
         app.selectbox(key="compare_profile_region").set_value(code).run()
         assert not app.exception, (code, app.exception)
-        profile = charts(app)[-1]
-        assert profile["resolve"]["scale"]["y"] == "independent"
+        heading = f"**{names[code]}: 전국·비수도권 평균과 비교한 추이**"
+        assert heading in [m.value for m in app.markdown], code
+        assert len(charts(app)) > 3, code
 
 
 def test_year_change_keeps_a_valid_ranked_indicator():

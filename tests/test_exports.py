@@ -10,6 +10,7 @@ import json
 import re
 import subprocess
 import sys
+from datetime import date
 from html.parser import HTMLParser
 
 import altair as alt
@@ -37,7 +38,7 @@ from exports.map_image import map_view_png
 from exports.scorecard_sheet import SheetPanel, scorecard_png, sheet_panels
 from exports.svg_fonts import used_characters
 
-GRDP_SOURCE = "통계청 지역소득 (KOSIS 101 DT_1C81)"
+GRDP_SOURCE = "통계청, 지역소득 (KOSIS 101/DT_1C81)"
 
 
 def decode(png: bytes) -> np.ndarray:
@@ -72,19 +73,24 @@ def test_full_series_csv_round_trips_store_values_with_units_and_sources(store, 
     back = pd.read_csv(io.BytesIO(payload), encoding="utf-8-sig",
                        dtype={"지역코드": str}, keep_default_na=False, na_values=[""])
     grdp = back[(back["지표 ID"] == "grdp_nominal") & (back["연도"] == 2023)
-                & (back["수준"] == "시도")].set_index("지역코드")
+                & (back["지역 단위"] == "시도")].set_index("지역코드")
     stored = store[(store.indicator == "grdp_nominal") & (store.year == 2023)
                    & (store.level == "sido")].set_index("region_code")
     assert len(grdp) == 17
-    pd.testing.assert_series_equal(grdp["값"].sort_index(), stored["value"].sort_index(),
+    pd.testing.assert_series_equal(grdp["공표 원값"].sort_index(), stored["value"].sort_index(),
                                    check_names=False)
     reference = read_reference("grdp_sido.csv").query(
         "indicator == 'grdp_nominal' and year == 2023 and region_code != '00'")
-    assert dict(zip(grdp.index, grdp["값"])) == pytest.approx(
+    assert dict(zip(grdp.index, grdp["공표 원값"])) == pytest.approx(
         dict(zip(reference.region_code, reference.value.astype(float))))
-    assert set(grdp["단위"]) == {"백만원"}
+    # The value column is in the unit the screen shows, and says so.
+    assert dict(zip(grdp.index, grdp["값"])) == pytest.approx(
+        dict(zip(reference.region_code, reference.value.astype(float) / 1e6)))
+    assert set(grdp["단위"]) == {"조원"} and set(grdp["공표 단위"]) == {"백만원"}
+    # Cited by publisher and table; the copy it was fetched from is provenance only.
     assert set(grdp["출처"]) == {GRDP_SOURCE}
-    assert grdp["원자료"].str.contains("DT_1C81").all()
+    assert grdp["입수 경로(원자료 사본)"].str.contains("DT_1C81").all()
+    assert not back["출처"].str.contains("github|http", case=False).any()
     assert grdp.loc["11", "지역"] == "서울특별시" and grdp.loc["11", "잠정치"] == "잠정치"
 
 
@@ -113,8 +119,16 @@ def test_xlsx_has_data_and_definitions_that_round_trip(store, catalog):
     grdp = back[(back["Indicator ID"] == "grdp_nominal") & (back["Year"] == 2023)
                 & (back["Region code"] == "41")].iloc[0]
     stored = store.query("indicator == 'grdp_nominal' and year == 2023 and region_code == '41'")
-    assert grdp["Value"] == stored["value"].iloc[0]
-    assert grdp["Unit"] == "KRW million" and grdp["Region"] == "Gyeonggi-do"
+    assert grdp["Value as published"] == stored["value"].iloc[0]
+    assert grdp["Value"] == pytest.approx(stored["value"].iloc[0] / 1e6)
+    assert grdp["Unit"] == "KRW trillion" and grdp["Unit as published"] == "KRW million"
+    assert grdp["Region"] == "Gyeonggi-do"
+    assert grdp["Source"] == "Statistics Korea, Regional Income (KOSIS 101/DT_1C81)"
+    rnd = back[(back["Indicator ID"] == "rnd_expenditure") & (back["Year"] == 2018)
+               & (back["Region code"] == "00")].iloc[0]
+    assert rnd["Source"] == ("Ministry of Science and ICT, 2018 Survey of Research and "
+                             "Development (as quoted in a press release)")
+    assert "nnpc.re.kr" in rnd["Retrieved from (copy of the original)"]
     entry = sheets["definitions"].set_index("Indicator ID").loc["grdp_nominal"]
     assert entry["Indicator"] == "GRDP (nominal)" and entry["Display unit"] == "KRW trillion"
     assert entry["KOSIS table ID"] == "DT_1C81" and entry["KOSIS org ID"] == "101"
@@ -308,12 +322,13 @@ def test_deck_has_contents_then_one_slide_per_view(store, catalog, grdp_share_ch
                        f"출처: {GRDP_SOURCE}", chart_images.chart_png(grdp_share_chart, "ko"))
     mapped = PinnedView("map", view.title, map_key_figure(view, 2015, "ko"), view.source,
                         map_view_png(view, options, "ko", dpi=60))
-    deck = Presentation(io.BytesIO(build_deck([chart, mapped], "ko")))
+    deck = Presentation(io.BytesIO(build_deck([chart, mapped], "ko", date(2026, 11, 5))))
     slides = list(deck.slides)
     assert len(slides) == 3
     assert slides[0].shapes.title.text_frame.text == "수도권–비수도권 격차 브리핑"
     contents = slides[0].placeholders[1].text_frame.text
-    assert "2. 수도권 vs 비수도권 GRDP 비중" in contents and f"3. {view.title}" in contents
+    assert "1. 수도권 vs 비수도권 GRDP 비중" in contents and f"2. {view.title}" in contents
+    assert "작성일 2026-11-05" in contents
     for slide, pinned in zip(slides[1:], (chart, mapped)):
         texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
         assert slide.shapes.title.text_frame.text == pinned.title
@@ -492,7 +507,7 @@ def test_per_capita_map_csv_cites_both_sources_and_flags_preliminary_values(stor
     options = MapOptions("grdp_nominal", 2023, "per_capita")
     view = build_view(store, catalog, loaders.load_regions("sido"), options, "ko")
     table = data_export.map_table(view, options, catalog, "ko")
-    assert set(table["출처"]) == {f"{GRDP_SOURCE}; 행정안전부 주민등록인구통계"}
+    assert set(table["출처"]) == {f"{GRDP_SOURCE}; 행정안전부, 주민등록 인구통계"}
     flagged = store.query("indicator == 'grdp_nominal' and year == 2023 and level == 'sido'")
     assert flagged["preliminary"].astype(bool).all()          # 2023 GRDP is preliminary
     assert set(table["잠정치"]) == {"잠정치"}

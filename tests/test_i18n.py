@@ -19,7 +19,7 @@ from visible_text import visible_text
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]+")
 # Code that shows text to people. Every catalog key must be used somewhere in it.
-CODE = ("app.py", "pages", "ui", "analysis", "charts", "exports", "loaders")
+CODE = ("app.py", "app_pages", "ui", "analysis", "charts", "exports", "loaders")
 # HOOK for the hostile-input branch: loaders' InputError messages and import row reasons
 # are still written in place. When they become catalog keys, delete "loaders" here and
 # test_no_korean_outside_the_catalog covers loaders/ too (the key checks above already
@@ -138,7 +138,8 @@ def test_no_korean_outside_the_catalog():
     catalog = load_catalog()
     identifiers = (set(gwonyeok_table()["gwonyeok"]) | set(catalog["unit_ko"])
                    | {unit for _, unit in row_unit_names()} | UNIT_PREFIXES
-                   | {f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py")})
+                   | {f"app_pages/{p.name}" for p in (ROOT / "app_pages").glob("*.py")}
+                   | {p.stem.split("_", 1)[1] for p in (ROOT / "app_pages").glob("*.py")})
     checked = [part for part in CODE if part not in NOT_YET_IN_CATALOG]
     written = []
     for path in python_files(checked):
@@ -157,18 +158,18 @@ def test_no_korean_outside_the_catalog():
 # Each page in a few states, so that notes, reasons and units of other measures show too.
 VIEWS = [
     ("app.py", {}),
-    ("pages/1_지도.py", {}),
-    ("pages/1_지도.py", {"measure": "growth", "diverging": "1"}),
-    ("pages/1_지도.py", {"dissolve": "gwonyeok", "measure": "index"}),
-    ("pages/1_지도.py", {"indicator": "population_total", "level": "sigungu",
+    ("app_pages/1_지도.py", {}),
+    ("app_pages/1_지도.py", {"measure": "growth", "diverging": "1"}),
+    ("app_pages/1_지도.py", {"dissolve": "gwonyeok", "measure": "index"}),
+    ("app_pages/1_지도.py", {"indicator": "population_total", "level": "sigungu",
                         "measure": "growth"}),
-    ("pages/2_추이.py", {}),
-    ("pages/2_추이.py", {"view": "regions", "measure": "index"}),
-    ("pages/2_추이.py", {"indicator": "sme_firms", "view": "gwonyeok"}),
-    ("pages/3_비교.py", {}),
-    ("pages/3_비교.py", {"unit": "gwonyeok", "regions": "수도권,충청권", "ranked": "per_capita"}),
-    ("pages/4_데이터.py", {}),
-    ("pages/5_브리핑.py", {}),
+    ("app_pages/2_추이.py", {}),
+    ("app_pages/2_추이.py", {"view": "regions", "measure": "index"}),
+    ("app_pages/2_추이.py", {"indicator": "sme_firms", "view": "gwonyeok"}),
+    ("app_pages/3_비교.py", {}),
+    ("app_pages/3_비교.py", {"unit": "gwonyeok", "regions": "수도권,충청권", "ranked": "per_capita"}),
+    ("app_pages/4_데이터.py", {}),
+    ("app_pages/5_브리핑.py", {}),
 ]
 # Words Korean text uses as they are (acronyms, file formats, a method's authors).
 LATIN_IN_KOREAN = frozenset({

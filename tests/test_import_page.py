@@ -13,9 +13,9 @@ from streamlit.testing.v1 import AppTest
 
 import loaders
 from conftest import RAW, ROOT
-from loaders import preview_upload, user_store
+from loaders import InputError, preview_upload, user_store
 
-PAGE = str(ROOT / "pages" / "4_데이터.py")
+PAGE = str(ROOT / "app_pages" / "4_데이터.py")
 HOSTILE = "<img src=x onerror=alert(1)>"
 
 
@@ -25,6 +25,7 @@ def user_dir(tmp_path, monkeypatch):
     so no test sees another test's data (AppTest runs share one process)."""
     path = tmp_path / "user_data"
     monkeypatch.setenv(user_store.ENV_VAR, str(path))
+    monkeypatch.setenv("DASHBOARD_MODE", "personal")  # AppTest has no real client address
     loaders.clear_caches()
     st.cache_data.clear()
     yield path
@@ -95,7 +96,7 @@ def test_versions_are_listed_and_rollback_works(user_dir):
     preview = labour_preview()
     for key in ("취업자 (천명)", "실업자 (천명)"):
         loaders.confirm_new(preview, key, "two_versions", name_ko="둘", name_en="two",
-                            unit="천명", additive=True, theme="labour")
+                            unit="천명", additive=True, theme="labour", author="tester")
     app = page("en")
     versions = app.dataframe[0].value
     assert versions["Version"].tolist() == ["v2", "v1"]
@@ -120,13 +121,17 @@ def test_text_from_files_is_never_rendered(user_dir):
     assert any("**bold**<b>.csv" in t.value for t in app.text)
 
 
-def test_upload_errors_are_shown_as_plain_text(user_dir):
-    app = page(import_upload_error=f"file {HOSTILE}.csv: binary data")
+def test_upload_errors_are_shown_as_plain_text_in_the_pages_language(user_dir):
+    error = InputError("binary_data", file=f"{HOSTILE}.csv")
+    app = page(import_upload_error=error)
     assert app.error[0].value == "파일을 읽지 못했습니다. 저장된 것은 없습니다."
-    assert app.text[0].value == f"file {HOSTILE}.csv: binary data"
+    assert app.text[0].value == (f"파일 {HOSTILE}.csv: 이진 데이터입니다. CSV 텍스트나 XLSX "
+                                 "통합문서가 아닙니다.")
+    app = page("en", import_upload_error=error)
+    assert app.text[0].value == f"file {HOSTILE}.csv: binary data, not a CSV text or XLSX workbook"
 
 
-ALL_PAGES = ["app.py"] + sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
+ALL_PAGES = ["app.py"] + sorted(str(p.relative_to(ROOT)) for p in (ROOT / "app_pages").glob("*.py"))
 
 
 @pytest.fixture
@@ -134,15 +139,19 @@ def imported_everything(user_dir):
     """A full imported series, a rate, a two-region series and an update of bundled GRDP."""
     labour = labour_preview()
     loaders.confirm_new(labour, "취업자 (천명)", "imp_employed", name_ko="취업자(가져옴)",
-                        name_en="Employed (imported)", unit="천명", additive=True, theme="labour")
+                        name_en="Employed (imported)", unit="천명", additive=True, theme="labour", author="tester")
     loaders.confirm_new(labour, "고용률 (%)", "imp_rate", name_ko="고용률(가져옴)",
-                        name_en="Rate (imported)", unit="%", additive=False, theme="labour")
+                        name_en="Rate (imported)", unit="%", additive=False, theme="labour",
+                        author="tester")
     partial = preview_upload("region,year,value\n서울,2022,1\n부산,2022,2\n".encode(), "p.csv")
     loaders.confirm_new(partial, "p", "imp_partial", name_ko="두 시도만", name_en="Two regions",
-                        unit="개", additive=True, theme="firms")
+                        unit="개", additive=True, theme="firms", author="tester")
     name = "kosis_grdp_sido_2015base_download_20240315.csv"
     grdp = preview_upload((RAW / name).read_bytes(), name)
-    loaders.confirm_update(grdp, "지역내총생산(시장가격) · 명목", "grdp_nominal")
+    loaders.confirm_update(grdp, "지역내총생산(시장가격) · 명목", "grdp_nominal", author="tester")
+    for series in user_store.manifests():  # stored without the gate: settle them here, so
+        user_store.record_gate(series.indicator, series.current, True, "", "tester")
+    loaders.clear_caches()                 # each page run shows the pages, not the gate
     return user_dir
 
 

@@ -2,7 +2,7 @@
 
 Every raw download in ../shared/data/raw is imported from its bytes and file name and
 checked against the reference tables; malformed files fail with a specific message and
-leave the user data area byte-for-byte unchanged; versions and rollback behave.
+leave the user store unchanged (every table, row for row); versions and rollback behave.
 """
 
 from __future__ import annotations
@@ -10,15 +10,16 @@ from __future__ import annotations
 import hashlib
 import math
 import random
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import loaders
-from conftest import RAW, ROOT, read_reference, xlsx_bytes
-from loaders import InputError, confirm_new, confirm_update, preview_upload, rollback
-from loaders import user_store
+from conftest import RAW, ROOT, dump_store, read_reference, xlsx_bytes
+from loaders import InputError, confirm_new, confirm_update, preview_upload
+from loaders import series_checks, store_db, user_store
+from loaders.store import load_store
+from i18n import t
 
 KEY = ["region_code", "year"]
 LABOUR = {"15세이상인구 (천명)": "pop_15plus", "경제활동인구 (천명)": "econ_active_pop",
@@ -57,12 +58,18 @@ def user_dir(tmp_path, monkeypatch):
     loaders.clear_caches()
 
 
-def snapshot(path: Path) -> dict[str, str]:
-    """Every file under the user data area with its checksum."""
-    if not path.exists():
-        return {}
-    return {str(p.relative_to(path)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(path.rglob("*")) if p.is_file()}
+def english(reason_key: str) -> str:
+    """A preview's reason (an i18n key) as the English page shows it."""
+    return t(reason_key, "en")
+
+
+def snapshot(_path) -> dict:
+    """Everything the user store holds, table by table."""
+    return dump_store()
+
+
+def rollback(indicator: str):
+    return loaders.rollback(indicator, author="tester")
 
 
 def upload(name: str):
@@ -72,7 +79,7 @@ def upload(name: str):
 def store_new(preview, key: str, indicator: str, unit: str = "명", additive: bool = True):
     return confirm_new(preview, key, indicator, name_ko=f"{indicator} 가져옴",
                        name_en=f"{indicator} imported", unit=unit, additive=additive,
-                       theme="people")
+                       theme="people", author="tester")
 
 
 def imported(indicator: str) -> pd.DataFrame:
@@ -128,7 +135,7 @@ def test_preview_lists_what_it_understood(user_dir):
     assert matched.set_index("region_label").loc["제주도", "region_code"] == "50"
     assert preview.years("취업자 (천명)") == list(range(2000, 2025))
     sejong = preview.unused[preview.unused["region_label"] == "세종특별자치시"]
-    assert len(sejong) == 17 * 9 and set(sejong["reason"]) == {
+    assert len(sejong) == 17 * 9 and {english(r) for r in sejong["reason"]} == {
         "no value (blank cell or a no-data mark such as '-')"}
 
 
@@ -136,8 +143,10 @@ def test_mois_rows_that_are_not_imported_are_listed_with_reasons(user_dir):
     name = "mois_age_population_202412.csv"
     preview = upload(name)
     reasons = preview.unused.groupby("reason")["source_row"].nunique()
-    assert reasons["시군구 row: only 시도 and national rows are imported"] == 264
-    assert "읍면동" in " ".join(reasons.index)
+    assert reasons["reason_sigungu_row"] == 264
+    assert english("reason_sigungu_row") == ("municipal (si/gun/gu) row: only province and "
+                                             "national rows are imported")
+    assert "읍면동" in " ".join(t(reason, "ko") for reason in reasons.index)
     data_rows = sum(1 for line in (RAW / name).read_bytes().splitlines()[1:] if line.strip())
     accounted = (set(preview.observations["source_row"]) | set(preview.unused["source_row"])
                  | set(preview.unmatched["source_row"]))
@@ -150,9 +159,12 @@ def test_unmatched_regions_are_listed_and_the_rest_imported(user_dir):
     preview = preview_upload(text.encode("cp949"), "regions.csv")
     unmatched = preview.unmatched
     assert unmatched["source_row"].tolist() == [5, 6, 7]
-    assert unmatched.set_index("source_row").loc[6, "reason"].startswith("권역 aggregate")
+    assert english(unmatched.set_index("source_row").loc[6, "reason"]).startswith(
+        "regional aggregate")
+    assert t(unmatched.set_index("source_row").loc[6, "reason"], "ko").startswith("권역 합계")
     assert unmatched.set_index("source_row").loc[5, "region_label"] == "아틀란티스"
-    assert preview.unused["reason"].tolist() == ["not a data row (title, note or footnote)"]
+    assert [english(r) for r in preview.unused["reason"]] == [
+        "not a data row (title, note or footnote)"]
     store_new(preview, "regions", "atlantis_free", unit="개")
     rows = imported("atlantis_free")
     assert sorted(rows["region_code"].unique()) == ["00", "11", "26"]
@@ -165,10 +177,13 @@ def test_tidy_table_with_codes_names_and_extra_columns(user_dir):
             "11110,종로구,2022,7,개,survey\n99,없는곳,2022,1,개,survey\n"
             "00,전국,2022,-,개,survey\n")
     preview = preview_upload(text.encode("utf-8-sig"), "tidy.csv")
-    assert preview.layout == "tidy" and preview.notes == ("columns not used: source",)
+    assert preview.layout == "tidy"
+    assert [note.text("en") for note in preview.notes] == ["columns not used: source"]
+    assert [note.text("ko") for note in preview.notes] == ["사용하지 않은 열: source"]
     assert preview.series_unit("tidy") == "개"
-    assert preview.unmatched["reason"].str[:5].tolist() == ["권역 ag", "시군구 c", "not a"]
-    assert preview.unused["reason"].iloc[0].startswith("no value")
+    assert [english(r)[:8] for r in preview.unmatched["reason"]] == [
+        "regional", "municipa", "not the "]
+    assert english(preview.unused["reason"].iloc[0]).startswith("no value")
     store_new(preview, "tidy", "tidy_firms", unit="개")
     rows = imported("tidy_firms").set_index(["region_code", "year"])["value"]
     assert rows.to_dict() == {("11", 2022): 1200.0, ("26", 2022): 300.0, ("42", 2023): 50.0}
@@ -178,11 +193,14 @@ def test_xlsx_formulas_are_never_evaluated(user_dir):
     def build(sheet):
         sheet.append(["시도별", "2021", "2022"])
         sheet.append(["서울특별시", 1, "=B2*1000"])
-        sheet.append(["부산광역시", 3, '=WEBSERVICE("http://example.invalid/")'])
+        sheet.append(["부산광역시", 3, "=B3+1"])
     preview = preview_upload(xlsx_bytes(build), "formulas.xlsx")
     assert preview.years("formulas") == [2021]
     assert len(preview.unused) == 2
     assert not preview.observations.astype(str).apply(lambda c: c.str.contains("=")).any().any()
+    assert [note.text("en") for note in preview.notes] == [
+        "cells C2, C3 (2 in all) hold formulas: their values as saved in the file were "
+        "imported; the formulas were not run"]
 
 
 @pytest.fixture
@@ -266,7 +284,7 @@ def test_bundled_ids_are_refused_for_new_indicators(populated):
         store_new(preview, "지역내총생산(시장가격) · 명목", "Bad Id", unit="백만원")
     with pytest.raises(InputError, match="fill in name_en"):
         confirm_new(preview, "지역내총생산(시장가격) · 명목", "ok_id", name_ko="가", name_en=" ",
-                    unit="백만원", additive=True, theme="output")
+                    unit="백만원", additive=True, theme="output", author="tester")
     assert snapshot(populated) == before
 
 
@@ -296,7 +314,7 @@ def test_reimport_makes_v2_and_rollback_restores_v1(populated):
     manifest = rollback("my_employed")
     assert manifest.current == 1 and [v.number for v in manifest.versions] == [1, 2]
     assert imported("my_employed").set_index(KEY)["value"].equals(v1)
-    assert (populated / "my_employed" / "v0002.parquet").exists()  # kept, not deleted
+    assert user_store.read_version("my_employed", 2).set_index(KEY)["value"].equals(v2)  # kept
     with pytest.raises(InputError, match="v1 is the first version"):
         rollback("my_employed")
     assert store_new(preview, "고용률 (%)", "my_employed", unit="%").number == 3
@@ -308,17 +326,22 @@ def test_manifest_records_source_time_checksum_and_rows(populated):
     raw = (RAW / "kosis_labour_force_sido_download_20250626.xlsx").read_bytes()
     assert version.source_file == "kosis_labour_force_sido_download_20250626.xlsx"
     assert version.sha256 == hashlib.sha256(raw).hexdigest()
-    assert version.imported_at.endswith("+00:00")
+    assert version.imported_at.endswith("+00:00") and version.author == "tester"
     assert version.rows == len(imported("my_employed"))
-    stored = populated / "my_employed" / version.file
-    assert version.file_sha256 == hashlib.sha256(stored.read_bytes()).hexdigest()
+    stored = user_store.read_version("my_employed", version.number)
+    assert version.rows_sha256 == series_checks.digest(stored)
+    [change] = loaders.store_changes()
+    assert (change.action, change.author, change.indicator, change.version) == (
+        "import", "tester", "my_employed", 1)
+    assert change.source_file == version.source_file and change.sha256 == version.sha256
 
 
 def test_update_of_a_bundled_indicator_overlays_and_rolls_back(user_dir):
     bundled_file = ROOT / "data" / "indicators.parquet"
     before = hashlib.sha256(bundled_file.read_bytes()).hexdigest()
     preview = upload("kosis_grdp_sido_2015base_download_20240315.csv")
-    version = confirm_update(preview, "지역내총생산(시장가격) · 명목", "grdp_nominal")
+    version = confirm_update(preview, "지역내총생산(시장가격) · 명목", "grdp_nominal",
+                             author="tester")
     assert version.number == 1
     grdp = imported("grdp_nominal").set_index(["level", "region_code", "year"])["value"]
     assert grdp[("nation", "00", 2022)] == 2165717327      # the uploaded value
@@ -335,20 +358,22 @@ def test_update_of_a_bundled_indicator_overlays_and_rolls_back(user_dir):
 def test_update_with_another_unit_is_refused(user_dir):
     preview = upload("kosis_labour_force_sido_download_20250626.xlsx")
     with pytest.raises(InputError, match="unit '천명' is not the unit of population_total"):
-        confirm_update(preview, "취업자 (천명)", "population_total")
+        confirm_update(preview, "취업자 (천명)", "population_total", author="tester")
     assert snapshot(user_dir) == {}
 
 
-def _half_writer(rows, path):
-    """A writer that dies halfway: some bytes on disk, then an error."""
-    Path(path).write_bytes(b"PAR1" + b"\0" * 100)
+_insert_rows = store_db.insert_rows
+
+
+def _half_writer(connection, indicator, number, rows):
+    """A writer that dies halfway: half the rows written, then an error."""
+    _insert_rows(connection, indicator, number, rows.iloc[: len(rows) // 2])
     raise OSError("disk full")
 
 
-def _silent_corrupter(rows, path):
+def _silent_corrupter(connection, indicator, number, rows):
     """A writer that reports success but writes other values."""
-    from loaders.store import write_store
-    write_store(rows.assign(value=rows["value"] + 1), path)
+    _insert_rows(connection, indicator, number, rows.assign(value=rows["value"] + 1))
 
 
 @pytest.mark.parametrize("writer, message", [
@@ -358,23 +383,34 @@ def _silent_corrupter(rows, path):
 def test_failing_writer_leaves_the_previous_version(populated, monkeypatch, writer, message):
     before = snapshot(populated)
     v1 = imported("my_employed").set_index(KEY)["value"]
-    monkeypatch.setattr(user_store, "write_store", writer)
+    monkeypatch.setattr(store_db, "insert_rows", writer)
     preview = upload("kosis_labour_force_sido_download_20250626.xlsx")
     with pytest.raises(InputError, match=message):
         store_new(preview, "실업자 (천명)", "my_employed", unit="천명")
     with pytest.raises(InputError, match=message):
         store_new(preview, "실업자 (천명)", "brand_new", unit="천명")
-    assert snapshot(populated) == before  # no temp files, no new folder, same manifest
+    assert snapshot(populated) == before  # no rows, no version, no log entry, same generation
     assert imported("my_employed").set_index(KEY)["value"].equals(v1)
 
 
-def test_changed_files_are_refused_on_read(populated):
-    path = next((populated / "my_employed").glob("v*.parquet"))
-    data = bytearray(path.read_bytes())
-    data[-20] ^= 0xFF
-    path.write_bytes(bytes(data))
+def test_changed_rows_are_quarantined_on_read(populated):
+    """Rows changed behind the app's back (here: one value in the database) take the
+    series out of every page; everything else keeps working."""
+    with store_db.engine().begin() as connection:
+        connection.execute(store_db.user_rows.update()
+                           .where(store_db.user_rows.c.region_code == "11",
+                                  store_db.user_rows.c.year == 2024)
+                           .values(value=store_db.user_rows.c.value + 1))
+    loaders.clear_caches()
+    assert imported("my_employed").empty
+    [quarantined] = loaders.quarantined()
+    assert (quarantined.indicator, quarantined.version, quarantined.reason) == (
+        "my_employed", 1, "changed")
+    assert "checksum mismatch" in quarantined.detail
+    assert "my_employed" not in loaders.load_catalog().index
+    assert len(loaders.load_indicators()) == len(load_store())  # the bundled data, whole
     with pytest.raises(InputError, match="changed outside the app"):
-        user_store.current_rows()
+        user_store.read_version("my_employed", 1)
 
 
 def test_values_and_nan_survive_the_round_trip(user_dir):

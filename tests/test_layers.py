@@ -1,6 +1,6 @@
 """The layering holds: ruff finds nothing, the import-linter contracts in pyproject.toml
 are kept (ui → exports → charts → analysis → loaders → i18n, no Streamlit below ui), and
-nothing imports app.py or pages/ (scripts that import-linter cannot read)."""
+nothing imports app.py or app_pages/ (scripts that import-linter cannot read)."""
 
 import ast
 import subprocess
@@ -35,6 +35,6 @@ def test_nothing_imports_the_pages_or_app():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
                      else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
-            if any(name.split(".")[0] in ("app", "pages") for name in names):
+            if any(name.split(".")[0] in ("app", "app_pages") for name in names):
                 importers.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert not importers, importers

@@ -12,7 +12,7 @@ from conftest import ROOT
 from i18n import t
 from ui import gap_map
 
-PAGE = str(ROOT / "pages" / "1_지도.py")
+PAGE = str(ROOT / "app_pages" / "1_지도.py")
 
 
 def fresh(lang="ko") -> AppTest:
@@ -145,7 +145,7 @@ def test_picking_a_region_shows_its_trend_and_source():
     app.selectbox(key="map_region").set_value("47").run()
     check(app)
     assert app.get("arrow_vega_lite_chart") or app.get("vega_lite_chart")
-    assert any("KOSIS 101 DT_1C81" in c.value for c in app.caption)
+    assert any("KOSIS 101/DT_1C81" in c.value for c in app.caption)
 
 
 def test_english_labels_and_url_state():

@@ -9,8 +9,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT
+from ui.deck_link import parse_pin
+from ui.links import view_url
 from ui.page_schemas import compare_schema, map_schema, trends_schema
-from ui.url_state import read_state, share_url
+from ui.url_state import encode_state, read_state
 
 MAP_STATES = [
     {"indicator": "population_15_64", "level": "sido", "dissolve": "none", "year": 2015,
@@ -41,6 +43,11 @@ COMPARE_STATES = [
 ]
 
 
+def link(page: str, schema, state: dict, lang: str) -> str:
+    """The link a page's copy-link control gives for this state."""
+    return view_url("http://localhost:8501", page, {**encode_state(schema, state), "lang": lang})
+
+
 def open_link(page: str, url: str) -> AppTest:
     app = AppTest.from_file(str(ROOT / page), default_timeout=120)
     for name, values in parse_qs(urlsplit(url).query).items():
@@ -51,8 +58,8 @@ def open_link(page: str, url: str) -> AppTest:
 @pytest.mark.parametrize("wanted", MAP_STATES)
 def test_map_link_round_trips(store, catalog, wanted):
     schema = map_schema(store, catalog)
-    url = share_url("http://localhost:8501/지도", schema, wanted, "en")
-    app = open_link("pages/1_지도.py", url)
+    url = link("map", schema, wanted, "en")
+    app = open_link("app_pages/1_지도.py", url)
     assert not app.exception, app.exception
     assert not notices_shown(app)
     assert written_state(app, schema) == (wanted, [])
@@ -60,7 +67,7 @@ def test_map_link_round_trips(store, catalog, wanted):
 
 
 def test_map_link_with_junk_falls_back_with_a_notice(store, catalog):
-    app = open_link("pages/1_지도.py", "http://x/지도?indicator=nonsense&year=abc")
+    app = open_link("app_pages/1_지도.py", "http://x/지도?indicator=nonsense&year=abc")
     assert not app.exception, app.exception
     shown = " ".join(notices_shown(app))
     assert "nonsense" in shown and "abc" in shown
@@ -82,8 +89,8 @@ def notices_shown(app: AppTest) -> list[str]:
 @pytest.mark.parametrize("wanted", TREND_STATES)
 def test_trends_link_round_trips(store, catalog, wanted):
     schema = trends_schema(store, catalog)
-    url = share_url("http://localhost:8501/추이", schema, wanted, "en")
-    app = open_link("pages/2_추이.py", url)
+    url = link("trends", schema, wanted, "en")
+    app = open_link("app_pages/2_추이.py", url)
     assert not app.exception, app.exception
     assert not notices_shown(app)
     assert app.multiselect(key="trend_regions").value == wanted["regions"]
@@ -94,7 +101,7 @@ def test_trends_link_round_trips(store, catalog, wanted):
 
 
 def test_trends_link_with_junk_falls_back_with_a_notice(store, catalog):
-    app = open_link("pages/2_추이.py",
+    app = open_link("app_pages/2_추이.py",
                     "http://x/추이?indicator=nonsense&view=sideways&years=2020-1990&colour=red")
     assert not app.exception, app.exception
     shown = " ".join(notices_shown(app))
@@ -106,8 +113,8 @@ def test_trends_link_with_junk_falls_back_with_a_notice(store, catalog):
 @pytest.mark.parametrize("wanted", COMPARE_STATES)
 def test_compare_link_round_trips(store, catalog, wanted):
     schema = compare_schema(store, catalog)
-    url = share_url("http://localhost:8501/비교", schema, wanted, "ko")
-    app = open_link("pages/3_비교.py", url)
+    url = link("compare", schema, wanted, "ko")
+    app = open_link("app_pages/3_비교.py", url)
     assert not app.exception, app.exception
     assert not notices_shown(app)
     key = "compare_regions" if wanted["unit"] == "regions" else "compare_gwonyeok"
@@ -118,7 +125,7 @@ def test_compare_link_round_trips(store, catalog, wanted):
 
 
 def test_compare_link_with_junk_falls_back_with_a_notice(store, catalog):
-    app = open_link("pages/3_비교.py",
+    app = open_link("app_pages/3_비교.py",
                     "http://x/비교?year=abc&regions=11&indicator=nonsense&profile=99")
     assert not app.exception, app.exception
     shown = " ".join(notices_shown(app))
@@ -132,7 +139,7 @@ def test_changing_a_widget_updates_the_link(store, catalog):
     """After the first run the page reuses the state it wrote (ui.layout.load_page_state):
     the link must still follow every change, without notices."""
     schema = trends_schema(store, catalog)
-    app = open_link("pages/2_추이.py", share_url("http://x/추이", schema, TREND_STATES[0], "ko"))
+    app = open_link("app_pages/2_추이.py", link("trends", schema, TREND_STATES[0], "ko"))
     app.slider(key="trend_years").set_value((2012, 2018)).run()
     app.toggle(key="trend_small_multiples").set_value(False).run()
     assert not app.exception and not notices_shown(app)
@@ -143,26 +150,36 @@ def test_changing_a_widget_updates_the_link(store, catalog):
     assert notices == [] and (state["view"], state["measure"]) == ("groups", "index")
 
     compare = compare_schema(store, catalog)
-    app = open_link("pages/3_비교.py", share_url("http://x/비교", compare, COMPARE_STATES[0], "ko"))
+    app = open_link("app_pages/3_비교.py", link("compare", compare, COMPARE_STATES[0], "ko"))
     app.radio(key="compare_by").set_value("gwonyeok").run()
     assert not app.exception and not notices_shown(app)
     assert written_state(app, compare) == (
         {**COMPARE_STATES[0], "unit": "gwonyeok", "regions": ["수도권", "충청권", "동남권"]}, [])
 
 
-@pytest.mark.parametrize("page, pin", [("pages/2_추이.py", "trend_pin"),
-                                       ("pages/3_비교.py", "ranked_pin")])
+@pytest.mark.parametrize("page, pin", [("app_pages/1_지도.py", "map_pin"),
+                                       ("app_pages/2_추이.py", "trend_pin"),
+                                       ("app_pages/3_비교.py", "ranked_pin")])
 def test_a_pinned_view_links_back_to_its_state(store, catalog, page, pin):
-    schema, wanted = ((trends_schema(store, catalog), TREND_STATES[1]) if pin == "trend_pin"
-                      else (compare_schema(store, catalog), COMPARE_STATES[1]))
-    app = open_link(page, share_url("http://x/page", schema, wanted, "en"))
+    """Pinning adds the view's link (page + state) to the deck in the URL; the page keeps
+    its own parameters, and the link reads back as the same state."""
+    schema, wanted, page_id = {
+        "map_pin": (map_schema(store, catalog), MAP_STATES[0], "map"),
+        "trend_pin": (trends_schema(store, catalog), TREND_STATES[1], "trends"),
+        "ranked_pin": (compare_schema(store, catalog), COMPARE_STATES[1], "compare")}[pin]
+    app = open_link(page, link(page_id, schema, wanted, "en"))
     app.button(key=pin).click().run()
     assert not app.exception, app.exception
-    views = app.session_state["briefing_views"]
-    assert len(views) == 1 and views[0].image_png.startswith(b"\x89PNG") and views[0].key_figure
-    query = {k: v[-1] for k, v in parse_qs(urlsplit(views[0].url).query).items()}
-    assert query.pop("lang") == "en"
-    assert read_state(schema, query) == (wanted, [])
+    assert written_state(app, schema) == (wanted, [])           # the page's own state stays
+    pins = app.query_params["pin"]
+    pins = pins if isinstance(pins, list) else [pins]
+    assert len(pins) == 1 and pins == app.session_state["deck_pins"]
+    parsed = parse_pin(pins[0])
+    assert parsed[0] == page_id and "lang" not in parsed[1]
+    assert read_state(schema, parsed[1]) == (wanted, [])
+    app.button(key=pin).click().run()
+    assert app.session_state["deck_pins"] == pins, "the same view is pinned once"
+    assert "이미" in app.toast[-1].value or "Already" in app.toast[-1].value
 
 
 def test_home_links_unfilled_panels_to_the_import_page_and_pins_panels():
@@ -176,5 +193,5 @@ def test_home_links_unfilled_panels_to_the_import_page_and_pins_panels():
     assert not any("planned" in c.value for c in app.caption)
     assert [b.label for b in app.get("download_button")] == ["Gap scorecard one-pager PNG"]
     app.button(key="scorecard_pin_grdp").click().run()
-    views = app.session_state["briefing_views"]
-    assert not app.exception and len(views) == 1 and views[0].key_figure.startswith("2023:")
+    assert not app.exception
+    assert app.session_state["deck_pins"] == ["home?panel=grdp"]

@@ -16,7 +16,7 @@ from conftest import xlsx_bytes
 from loaders.errors import InputError, UnknownRegionError
 from loaders.kosis import read_kosis
 from loaders.mois import read_mois_population
-from loaders.sniff import read_table
+from loaders.sniff import read_sheet, read_table
 
 RAW = Path(os.environ.get("SHARED_DATA", "/work/shared/data")) / "raw"
 HEADER = "시도별,2021 년,2022 년\n"
@@ -164,17 +164,31 @@ def test_ten_megabytes_of_random_junk_fail_fast(reader):
 
 
 def test_formula_cells_are_never_evaluated_and_read_as_no_data():
-    """openpyxl writes formulas without a cached value; data_only reads that as an empty
-    cell, so the observation is kept as NaN (no data). The formula text never leaks."""
+    """openpyxl writes formulas without a cached value; such a cell reads as empty, so the
+    observation is kept as NaN (no data), and the formula cells are named. The formula
+    text never leaks."""
     def build(sheet):
         sheet.append(["시도별", "2021", "2022"])
         sheet.append(["서울특별시", 1, "=B2*2"])
-        sheet.append(["부산광역시", 3, '=WEBSERVICE("http://example.invalid/")'])
-    frame = read_kosis(xlsx_bytes(build), "formula.xlsx")
+        sheet.append(["부산광역시", 3, "=B3+1"])
+    data = xlsx_bytes(build)
+    frame = read_kosis(data, "formula.xlsx")
     values = frame.set_index(["region_code", "year"]).value
     assert values[("11", 2021)] == 1 and values[("26", 2021)] == 3
     assert math.isnan(values[("11", 2022)]) and math.isnan(values[("26", 2022)])
     assert not frame.astype(str).apply(lambda col: col.str.contains("=")).any().any()
+    assert read_sheet(data, "formula.xlsx").formulas == ("C2", "C3")
+
+
+def test_formulas_that_read_the_web_are_refused():
+    def build(sheet):
+        sheet.append(["시도별", "2021", "2022"])
+        sheet.append(["서울특별시", 1, 2])
+        sheet.append(["부산광역시", 3, '=WEBSERVICE("http://example.invalid/")'])
+    with pytest.raises(InputError, match="formulas in cells C3 .1 in all. read another "
+                                         "workbook or the web") as caught:
+        read_kosis(xlsx_bytes(build), "formula.xlsx")
+    assert caught.value.file == "formula.xlsx"
 
 
 def test_merged_year_header_spans_its_items():

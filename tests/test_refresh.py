@@ -27,8 +27,8 @@ import pytest
 from pykosis import KOSIS
 
 import loaders
-from conftest import ROOT, read_reference
-from loaders import refresh, user_store
+from conftest import ROOT, dump_store, read_reference
+from loaders import refresh, store_db, user_store
 
 FIXTURES = Path(__file__).parent / "fixtures" / "kosis"
 SECRET = "SECRET+KEY/7f3a9c=="  # base64-like, so the URL carries it encoded
@@ -95,6 +95,8 @@ def test_new_year_is_written_as_a_version_and_shown_everywhere(user_dir, monkeyp
     manifest = user_store.read_manifest("grdp_nominal")
     assert (manifest.kind, manifest.current_version.origin) == ("update", "kosis_api")
     assert manifest.current_version.source_file == "KOSIS Open API 101/DT_1C81"
+    assert manifest.current_version.author.startswith("KOSIS Open API refresh (command line")
+    assert manifest.current_version.gate == "pending"  # the app gates it before showing it
     reference = read_reference("grdp_sido.csv").query(
         "indicator == 'grdp_nominal' and year == 2023").set_index("region_code")["value"]
     store = loaders.load_indicators()
@@ -125,9 +127,9 @@ def test_later_refresh_keeps_earlier_fetched_years_and_rolls_back(user_dir):
                                 this_year=2025)
     assert outcome.status == "updated" and outcome.version == 2
     assert grdp()[2022] == 2327595674  # revised back by the newer vintage
-    loaders.rollback("grdp_nominal")
+    loaders.rollback("grdp_nominal", author="tester")
     assert grdp()[2022] == 2165717327
-    loaders.rollback("grdp_nominal")
+    loaders.rollback("grdp_nominal", author="tester")
     assert grdp()[2022] == 2327595674  # the bundled data again
 
 
@@ -140,16 +142,17 @@ def test_dry_run_reports_and_writes_nothing(user_dir):
 
 def test_interrupted_refresh_leaves_the_previous_version_readable(user_dir, monkeypatch):
     refresh.refresh(client("DT_1C81_2022_2015base.json"), ["grdp_nominal"], this_year=2025)
-    files = sorted(p.name for p in (user_dir / "grdp_nominal").iterdir())
+    before = dump_store()
+    insert_rows = store_db.insert_rows
 
-    def dies_mid_write(rows, path):
-        Path(path).write_bytes(b"PAR1 half a file")
+    def dies_mid_write(connection, indicator, number, rows):
+        insert_rows(connection, indicator, number, rows.iloc[:3])
         raise OSError("connection to the disk lost")
-    monkeypatch.setattr(user_store, "write_store", dies_mid_write)
+    monkeypatch.setattr(store_db, "insert_rows", dies_mid_write)
     [outcome] = refresh.refresh(client("DT_1C81_2019_2023.json"), ["grdp_nominal"],
                                 this_year=2025)
     assert outcome.status == "failed" and "previous version is unchanged" in outcome.message
-    assert sorted(p.name for p in (user_dir / "grdp_nominal").iterdir()) == files
+    assert dump_store() == before
     assert user_store.read_manifest("grdp_nominal").current == 1
     assert grdp()[2022] == 2165717327  # version 1 is still what every page reads
 
@@ -158,7 +161,7 @@ def test_main_exit_code_and_report(user_dir, monkeypatch, capsys):
     monkeypatch.setenv(refresh.KEY_ENV, SECRET)
     monkeypatch.setattr(refresh, "preflight", lambda: None)
     monkeypatch.setattr(refresh, "make_client",
-                        lambda key: client("DT_1C81_2022_2015base.json", "DT_1C81_2019_2023.json"))
+                        lambda key, budget: client("DT_1C81_2022_2015base.json", "DT_1C81_2019_2023.json"))
     assert refresh.main(["--indicator", "grdp_nominal", "--indicator",
                          "grdp_real_chained2020"]) == 0
     out = capsys.readouterr().out
@@ -206,7 +209,7 @@ def test_rejected_key_is_reported_without_the_key(user_dir, monkeypatch, capsys,
     caplog.set_level(logging.DEBUG)
     monkeypatch.setenv(refresh.KEY_ENV, SECRET)
     monkeypatch.setattr(refresh, "preflight", lambda: None)
-    monkeypatch.setattr(refresh, "make_client", lambda key: client("error_invalid_key.json"))
+    monkeypatch.setattr(refresh, "make_client", lambda key, budget: client("error_invalid_key.json"))
     assert refresh.main(["--indicator", "grdp_nominal"]) == refresh.EXIT_FAILED
     captured = capsys.readouterr()
     assert "- grdp_nominal: failed: [11] 유효하지 않은 인증KEY입니다." in captured.out
@@ -220,7 +223,7 @@ def test_the_key_is_never_written_to_disk(user_dir, monkeypatch):
     monkeypatch.setenv(refresh.KEY_ENV, SECRET)
     monkeypatch.setattr(refresh, "preflight", lambda: None)
     monkeypatch.setattr(refresh, "make_client",
-                        lambda key: client("DT_1C81_2022_2015base.json", "DT_1C81_2019_2023.json"))
+                        lambda key, budget: client("DT_1C81_2022_2015base.json", "DT_1C81_2019_2023.json"))
     refresh.main(["--indicator", "grdp_nominal", "--indicator", "grdp_real_chained2020"])
     for path in user_dir.rglob("*"):
         if path.is_file():

@@ -6,8 +6,10 @@ import pytest
 from analysis.availability import Availability
 from analysis.trends import (Trend, index_base_years, series_breaks, trend,
                              trend_availability, within)
-from charts.theme import CAPITAL_COLOR, NONCAPITAL_COLOR
-from charts.trends import trend_chart
+from charts.line_labels import LINE_HEIGHT
+from charts.theme import CAPITAL_COLOR, CAPITAL_PALETTE, NONCAPITAL_COLOR, NONCAPITAL_PALETTE
+from charts.trends import HEIGHT, chart_data, trend_chart
+from loaders import region_table
 from conftest import read_reference, walk
 
 CAPITAL = {"11", "28", "41"}
@@ -231,13 +233,16 @@ def test_chart_has_title_axes_with_units_and_source(store, catalog):
     assert "전국 대비 비중 (%)" in titles and "연도" in titles
 
 
-def test_chart_palette_and_interactive_legend(store, catalog):
+def test_chart_palette_and_interactive_labels(store, catalog):
     spec = spec_of(store, catalog, "grdp_nominal", "level")
     scales = [d["scale"] for d in walk(spec) if d.get("field") == "label" and "scale" in d]
     assert scales and scales[0]["domain"][:2] == ["수도권", "비수도권"]
     assert scales[0]["range"][:2] == [CAPITAL_COLOR, NONCAPITAL_COLOR]
-    params = [d for d in walk(spec) if d.get("bind") == "legend"]
-    assert params and params[0]["select"]["fields"] == ["label"]
+    params = [d for d in walk(spec) if isinstance(d.get("select"), dict)]
+    assert params and params[0]["select"]["fields"] == ["label"]   # a click on a name
+    rows = [r for data in spec["datasets"].values() for r in data]
+    named = {r["label"] for r in rows if r.get("kind") == "end_label"}
+    assert named == {"수도권", "비수도권"}, "lines are named at their ends, not in a legend"
     tooltips = [d["field"] for d in walk(spec) if d.get("field") == "value_text"]
     assert tooltips, "tooltips show the formatted value with its unit"
     dataset = next(iter(spec["datasets"].values()))
@@ -248,8 +253,9 @@ def test_chart_marks_published_points_and_breaks(store, catalog):
     spec = spec_of(store, catalog, "rnd_expenditure_share", "level")
     marks = [d["mark"] for d in walk(spec) if isinstance(d.get("mark"), dict)]
     assert any(m.get("shape") == "diamond" for m in marks)
-    texts = [d["value"] for d in walk(spec) if d.get("value") == "공표치"]
-    assert texts
+    named = {r["label"] for data in spec["datasets"].values() for r in data
+             if r.get("kind") == "end_label"}
+    assert named == {"수도권 (공표치)", "비수도권 (공표치)"}   # which diamonds are which
     grdp = spec_of(store, catalog, "grdp_nominal", "level")
     assert any(m.get("type") == "rule" for m in (d["mark"] for d in walk(grdp)
                                                   if isinstance(d.get("mark"), dict)))
@@ -293,3 +299,80 @@ def test_every_view_and_measure_builds_a_chart_or_says_why_not(store, catalog, i
             chart = trend_chart(result, catalog.loc[indicator], "ko")
             title = chart.to_dict(validate=False)["title"]["text"]
             assert title.startswith(catalog.loc[indicator, "name_ko"])
+
+
+# --- telling lines apart, and reading them right ---------------------------------------------
+
+def _rows(spec, kind):
+    return [r for data in spec["datasets"].values() for r in data if r.get("kind") == kind]
+
+
+def test_chosen_provinces_each_get_their_own_colour(store, catalog):
+    result = trend(store, catalog, "grdp_nominal", "level", "regions",
+                   regions=("11", "41", "26", "29", "42"))
+    spec = trend_chart(result, catalog.loc["grdp_nominal"], "ko").to_dict()
+    scale = next(d["scale"] for d in walk(spec) if d.get("field") == "label" and "scale" in d
+                 and len(d["scale"].get("range", [])) == 5 and "#" in str(d["scale"]["range"]))
+    colours = dict(zip(scale["domain"], scale["range"]))
+    assert len(set(colours.values())) == 5
+    assert colours["서울"] == CAPITAL_COLOR and colours["경기"] in CAPITAL_PALETTE   # warm
+    assert {colours[n] for n in ("부산", "광주", "강원")} <= set(NONCAPITAL_PALETTE)  # cool
+
+
+def test_more_provinces_than_colours_repeat_them_dashed(store, catalog):
+    result = trend(store, catalog, "population_total", "share", "regions")
+    spec = trend_chart(result, catalog.loc["population_total"], "en").to_dict()
+    dash = next(d["scale"] for d in walk(spec) if d.get("field") == "label"
+                and "scale" in d and any(r != [1, 0] for r in d["scale"]["range"]
+                                         if isinstance(r, list)))
+    colours = next(d["scale"] for d in walk(spec) if d.get("field") == "label" and "scale" in d
+                   and all(isinstance(r, str) for r in d["scale"]["range"]))
+    styles = set(zip(colours["range"], map(tuple, dash["range"])))
+    assert len(styles) == 17, "no two of the 17 lines look the same"
+
+
+def test_every_line_is_named_at_its_end_without_overlap(store, catalog):
+    result = trend(store, catalog, "population_total", "share", "regions")
+    spec = trend_chart(result, catalog.loc["population_total"], "ko").to_dict()
+    labels = _rows(spec, "end_label")
+    assert {r["label"] for r in labels} == set(region_table()["short_ko"])
+    low, high = next(d["scale"]["domain"] for d in walk(spec) if d.get("field") == "value"
+                     and "domain" in d.get("scale", {}))
+    pixels = sorted(HEIGHT * (high - r["label_value"]) / (high - low) for r in labels)
+    assert min(b - a for a, b in zip(pixels, pixels[1:])) >= LINE_HEIGHT - 0.01
+    assert 0 <= pixels[0] and pixels[-1] <= HEIGHT
+    assert spec["padding"]["right"] >= 15 + 11 * 2, "the names fit inside the chart's width"
+
+
+def test_break_labels_sit_above_the_plot_where_no_line_crosses_them(store, catalog):
+    spec = spec_of(store, catalog, "grdp_nominal", "level")
+    offsets = [d["y"]["value"] for d in walk(spec) if isinstance(d.get("y"), dict)
+               and isinstance(d["y"].get("value"), (int, float))]
+    assert offsets and all(value < 0 for value in offsets)
+    assert "2023 잠정치" in {r["break_label"] for r in _rows(spec, "break")}
+
+
+def test_missing_2022_age_groups_are_banded_and_explained(store, catalog):
+    for view in ("groups", "regions"):
+        result = trend(store, catalog, "population_15_64", "level", view)
+        spec = trend_chart(result, catalog.loc["population_15_64"], "ko").to_dict()
+        band = _rows(spec, "gap_band")
+        assert [(r["year"], r["year_end"]) for r in band] == [(2021, 2023)], view
+        assert band[0]["break_label"] == "2022 자료 없음"
+        subtitle = " ".join(spec["title"]["subtitle"])
+        assert "2022년 선이 끊긴 이유: 2022년 연령별 인구는 원자료에 없음" in subtitle, view
+    english = trend_chart(trend(store, catalog, "population_15_64", "level"),
+                          catalog.loc["population_15_64"], "en").to_dict()
+    assert "Gap in 2022: the source has no 2022 age groups" in " ".join(
+        english["title"]["subtitle"])
+
+
+def test_tooltips_and_tables_cite_publishers_not_mirrors(store, catalog):
+    result = trend(store, catalog, "rnd_expenditure_share", "level")
+    data = chart_data(result, catalog.loc["rnd_expenditure_share"], "en")
+    assert not data["source"].str.contains("http|github", case=False).any()
+    assert "Joint ministries, Plan to promote the innovative growth of regional SMEs" in \
+        " ".join(data["source"])
+    computed = chart_data(trend(store, catalog, "grdp_nominal", "share"),
+                          catalog.loc["grdp_nominal"], "ko")
+    assert set(computed["source"]) == {"통계청, 지역소득 (KOSIS 101/DT_1C81)"}

@@ -9,11 +9,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT
-from exports.deck import PinnedView
+from ui.links import view_url
 from ui.page_schemas import (briefing_schema, compare_schema, disparity_schema, map_schema,
                              trends_schema)
-from ui.url_state import (Field, Notice, encode_state, format_value, notice_text, page_address,
-                          parse_value, read_state, share_url)
+from ui.url_state import (Field, Notice, encode_state, format_value, notice_text, parse_value,
+                          read_state)
 
 JUNK = ["", " ", "abc", "-1", "1e999", "%00", "<script>", "2023-1990", ",,,", "999999999999"]
 
@@ -66,7 +66,7 @@ def test_defaults_read_without_notices_and_round_trip(schemas, page):
 @pytest.mark.parametrize("page", list(STATES))
 def test_a_full_state_round_trips_through_a_shared_link(schemas, page):
     schema, state = schemas[page], STATES[page]
-    url = share_url("http://localhost:8501/지도", schema, state, "en")
+    url = view_url("http://localhost:8501", "map", {**encode_state(schema, state), "lang": "en"})
     parts = urlsplit(url)
     assert parts.path == "/%EC%A7%80%EB%8F%84"
     params = {name: values[-1] for name, values in parse_qs(parts.query).items()}
@@ -153,15 +153,14 @@ def test_defaults_may_depend_on_earlier_fields():
 
 # --- through the app: the briefing page ---------------------------------------------------
 
-def pinned(count: int) -> list[PinnedView]:
-    png = (ROOT / "static" / "leaflet-1.9.4" / "images" / "layers.png").read_bytes()
-    return [PinnedView("chart", f"보기 {i}", f"핵심 수치 {i}", f"출처: 시험 {i}", png)
-            for i in range(1, count + 1)]
+PANELS = ["working_age", "grdp", "rnd_expenditure", "sme_firms"]
+PANEL_NAMES = ["생산연령인구", "지역내총생산", "연구개발비", "중소기업 수"]
 
 
 def briefing_app(params: dict[str, str], views: int) -> AppTest:
-    app = AppTest.from_file(str(ROOT / "pages" / "5_브리핑.py"), default_timeout=60)
-    app.session_state["briefing_views"] = pinned(views)
+    """The briefing page with a deck of ``views`` scorecard panels in its URL."""
+    app = AppTest.from_file(str(ROOT / "app_pages" / "5_브리핑.py"), default_timeout=60)
+    app.query_params["pin"] = [f"home?panel={key}" for key in PANELS[:views]]
     for name, value in params.items():
         app.query_params[name] = value
     return app.run()
@@ -169,20 +168,21 @@ def briefing_app(params: dict[str, str], views: int) -> AppTest:
 
 def test_briefing_url_state_reproduces_the_view():
     schema = briefing_schema(4)
-    url = share_url("http://localhost:8501/브리핑", schema, {"slide": 3, "present": False}, "ko")
+    url = view_url("http://localhost:8501", "briefing",
+                   {**encode_state(schema, {"slide": 3, "present": False}), "lang": "ko"})
     params = {name: values[-1] for name, values in parse_qs(urlsplit(url).query).items()}
     app = briefing_app(params, views=4)
     assert not app.exception
-    assert app.header[0].value == "보기 3"
+    assert app.header[0].value == PANEL_NAMES[2]
     written = {name: app.query_params[name] for name in app.query_params}
     assert read_state(schema, {k: v[-1] if isinstance(v, list) else v
-                               for k, v in written.items() if k != "lang"})[0] == \
+                               for k, v in written.items() if k not in ("lang", "pin")})[0] == \
         {"slide": 3, "present": False}
 
 
 def test_briefing_malformed_slide_falls_back_with_a_notice():
     app = briefing_app({"slide": "99", "present": "maybe"}, views=2)
     assert not app.exception
-    assert app.header[0].value == "보기 1"
+    assert app.header[0].value == PANEL_NAMES[0]
     notices = [c.value for c in app.caption if c.value.startswith("⚠️")]
     assert len(notices) == 2 and "slide=99" in notices[0]

@@ -1,1 +1,1 @@
-"""Page furniture shared by app.py and pages/: language, sidebar, source lines."""
+"""Page furniture shared by app.py and app_pages/: language, sidebar, source lines."""

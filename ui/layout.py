@@ -3,12 +3,16 @@ widget and URL-state helpers the pages share."""
 
 from __future__ import annotations
 
+import functools
+import inspect
+
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 from streamlit.runtime.state.common import user_key_from_element_id
 
-from loaders import data_version
+from loaders import data_version, show_user_data, showing_user_data, store_snapshot
 from i18n import LANGUAGE_NAMES, LANGUAGES, t
+from ui import deck_link
 from ui.process_heap import freeze_long_lived_objects
 from ui.url_state import GLOBAL_PARAMS, Schema, State, encode_state, load_state, write_state
 
@@ -17,6 +21,7 @@ _WRITTEN = "_url_state_written_{page}"
 
 LANGUAGE_STATE = "ui_lang"   # the language of the last run
 TOGGLE_KEY = "lang_toggle"
+BUNDLED_ONLY_STATE = "ui_bundled_only"  # the viewer chose to hide every user series
 # An emoji favicon is drawn by the browser itself; a :material: page icon would make
 # Streamlit fetch the favicon from fonts.gstatic.com.
 PAGE_ICON = "📊"
@@ -30,6 +35,48 @@ def forget_stale_page_caches() -> None:
     if _CACHED_DATA_VERSION[0] not in (None, version):
         st.cache_data.clear()
     _CACHED_DATA_VERSION[0] = version
+
+
+def view_cache(**options):
+    """st.cache_data for page views whose key also says whether the session shows user
+    series, so a viewer who switched to the bundled data never gets a view cached for
+    one who did not (and the other way round)."""
+    def decorate(function):
+        def keyed(with_user_data: bool, *args, **kwargs):
+            return function(*args, **kwargs)
+        keyed.__module__, keyed.__qualname__ = function.__module__, function.__qualname__
+        keyed.__wrapped__ = function  # the cache key hashes the page function's source
+        keyed.__signature__ = inspect.signature(keyed, follow_wrapped=False)
+        cached = st.cache_data(**options)(keyed)
+
+        @functools.wraps(function)
+        def call(*args, **kwargs):
+            return cached(showing_user_data(), *args, **kwargs)
+        call.clear = cached.clear
+        return call
+    return decorate
+
+
+def settle_pending_versions() -> None:
+    """Versions stored without the validation gate (command-line refresh, migrated
+    parquet store) are checked before any page reads them; failures are quarantined."""
+    if store_snapshot().pending():
+        from ui.validation_gate import check_pending  # the gate imports every builder
+        check_pending()
+
+
+def user_data_toggle(lang: str) -> None:
+    """One click back to the bundled data: hides every user update and import for this
+    session (kept across pages), shown only while the store holds user series."""
+    bundled_only = bool(st.session_state.get(BUNDLED_ONLY_STATE, False))
+    if store_snapshot().usable():
+        bundled_only = st.sidebar.toggle(t("bundled_only_toggle", lang), value=bundled_only,
+                                         key="bundled_only_toggle",
+                                         help=t("bundled_only_help", lang))
+        st.session_state[BUNDLED_ONLY_STATE] = bundled_only
+        if bundled_only:
+            st.sidebar.caption(t("bundled_only_on", lang))
+    show_user_data(not bundled_only)
 
 
 def current_language() -> str:
@@ -91,11 +138,14 @@ def page_setup(title_key: str) -> str:
     if st.session_state.get(TOGGLE_KEY) != lang:
         st.session_state[TOGGLE_KEY] = lang
     st.set_page_config(page_title=t(title_key, lang), page_icon=PAGE_ICON, layout="wide")
+    settle_pending_versions()
     forget_stale_page_caches()
     freeze_long_lived_objects()
     st.sidebar.radio(t("language", lang), LANGUAGES, horizontal=True, key=TOGGLE_KEY,
                      format_func=LANGUAGE_NAMES.get)
     st.query_params["lang"] = lang
+    deck_link.deck()   # the briefing deck stays in the URL of every page
+    user_data_toggle(lang)
     return lang
 
 

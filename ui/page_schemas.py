@@ -18,6 +18,7 @@ from analysis.measure_availability import LEVELS, MEASURES, REFERENCES, measure_
 from analysis.years import default_year, years_with_data
 from analysis.regional_values import complete_years, regional_variable, variable_choices
 from analysis.spatial_values import lisa_years, spatial_subjects, subject_measures
+from analysis.scorecard import PANELS
 from analysis.trends import TREND_MEASURES, VIEWS, trend_availability, year_span
 from analysis.two_variables import common_years
 from charts.map_view import DISSOLVE_MODES
@@ -28,7 +29,7 @@ from ui.url_state import Field, Schema
 DEFAULT_INDICATOR = "grdp_nominal"
 COMPARE_UNITS = ("regions", "gwonyeok")
 COMPARE_MIN, COMPARE_MAX = 2, 5
-# The compare page's own defaults (pages/3_비교.py), so a link without them matches it.
+# The compare page's own defaults (app_pages/3_비교.py), so a link without them matches it.
 COMPARE_DEFAULT_YEAR = 2021
 COMPARE_DEFAULT_REGIONS = ["11", "41", "26"]
 COMPARE_DEFAULT_GWONYEOK = ["수도권", "충청권", "동남권"]
@@ -48,7 +49,7 @@ def _data_level(state) -> str:
 
 
 def map_schema(store: pd.DataFrame, catalog: pd.DataFrame) -> Schema:
-    """pages/1_지도.py: indicator, level, dissolve, year, measure, base year, diverging
+    """app_pages/1_지도.py: indicator, level, dissolve, year, measure, base year, diverging
     view and its reference, classification, policy layers and the picked region."""
     def available_measures(state):
         return [m for m in MEASURES if measure_availability(
@@ -85,7 +86,7 @@ def map_schema(store: pd.DataFrame, catalog: pd.DataFrame) -> Schema:
 
 
 def trends_schema(store: pd.DataFrame, catalog: pd.DataFrame) -> Schema:
-    """pages/2_추이.py: indicator, view, measure, regions, year range, index base year,
+    """app_pages/2_추이.py: indicator, view, measure, regions, year range, index base year,
     small multiples and the shared y axis."""
     def measures(state):
         offered = trend_availability(store, catalog, state["indicator"], state["view"])
@@ -109,7 +110,7 @@ def trends_schema(store: pd.DataFrame, catalog: pd.DataFrame) -> Schema:
 
 
 def compare_schema(store: pd.DataFrame, catalog: pd.DataFrame) -> Schema:
-    """pages/3_비교.py: year, 시도 or 권역, the two to five compared, the ranked indicator
+    """app_pages/3_비교.py: year, 시도 or 권역, the two to five compared, the ranked indicator
     and its measure, and the profiled region."""
     def units(state):
         return (_sido_codes() if state["unit"] == "regions"
@@ -136,7 +137,7 @@ def compare_schema(store: pd.DataFrame, catalog: pd.DataFrame) -> Schema:
 
 
 def briefing_schema(slide_count: int) -> Schema:
-    """pages/5_브리핑.py: which slide is on screen (1-based) and presentation mode."""
+    """app_pages/5_브리핑.py: which slide is on screen (1-based) and presentation mode."""
     return {"slide": Field("int", 1, range(1, max(slide_count, 1) + 1)),
             "present": Field("bool", False)}
 
@@ -147,7 +148,7 @@ DISPARITY_WEIGHTINGS = ("regions", "population")
 
 
 def disparity_schema(store: pd.DataFrame, catalog: pd.DataFrame) -> Schema:
-    """pages/6_격차지표.py: the compared indicator, the grouping and weighting of Theil's
+    """app_pages/6_격차지표.py: the compared indicator, the grouping and weighting of Theil's
     split, the year and highlighted 시도, the β period, the two-indicator scatter and its
     year, the 시군구 cluster map (indicator, measure, year, base) and the depopulation
     comparison (year, base)."""
@@ -196,3 +197,8 @@ def disparity_schema(store: pd.DataFrame, catalog: pd.DataFrame) -> Schema:
         "dbase": Field("int", lambda s: first_complete(s, s["dyear"]),
                        lambda s: [y for y in population_years(s) if y < s["dyear"]]),
     }
+
+
+def home_schema() -> Schema:
+    """app.py: which scorecard panel a pinned home view is (the page has no other state)."""
+    return {"panel": Field("str", None, [panel.key for panel in PANELS])}

@@ -18,14 +18,16 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote, unquote, urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
 from i18n import t
+from i18n.safe_text import ECHO_LIMIT, md
 
 KINDS = ("str", "int", "float", "bool", "strs", "ints", "floats", "int_range")
-GLOBAL_PARAMS = frozenset({"lang", "embed", "embed_options"})  # owned by layout / Streamlit
+DECK_PARAM = "pin"   # the briefing deck, one view link per repetition (ui.deck_link)
+# Owned by ui.layout (lang), ui.deck_link (the deck) or Streamlit (embed): kept on every page.
+GLOBAL_PARAMS = frozenset({"lang", DECK_PARAM, "embed", "embed_options"})
 LIST_SEPARATOR = ","
 RANGE_SEPARATOR = "-"
 TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
@@ -165,19 +167,13 @@ def encode_state(schema: Schema, state: State) -> dict[str, str]:
             if state.get(name) is not None and state.get(name) != []}
 
 
-def share_url(base: str, schema: Schema, state: State, lang: str) -> str:
-    """The link that reopens this view: the page address plus the full state and language."""
-    parts = urlsplit(base)
-    query = urlencode({**encode_state(schema, state), "lang": lang})
-    path = quote(unquote(parts.path) or "/", safe="/")   # page names are Hangul (/지도)
-    return urlunsplit((parts.scheme, parts.netloc, path, query, ""))
-
-
 def notice_text(notice: Notice, lang: str) -> str:
+    """The notice as markdown: what came from the URL is escaped and cut to ECHO_LIMIT."""
     if notice.default is None:
-        return t("notice_unknown_field", lang).format(field=notice.field)
-    return t("notice_bad_value", lang).format(field=notice.field, raw=notice.raw,
-                                              default=notice.default or "—")
+        return t("notice_unknown_field", lang).format(field=md(notice.field, ECHO_LIMIT))
+    return t("notice_bad_value", lang).format(field=md(notice.field, ECHO_LIMIT),
+                                              raw=md(notice.raw, ECHO_LIMIT),
+                                              default=md(notice.default or "—"))
 
 
 # --- thin Streamlit wrappers ----------------------------------------------------------------
@@ -212,28 +208,3 @@ def write_state(schema: Schema, state: State) -> None:
     for name, text in encoded.items():
         if st.query_params.get(name) != text:
             st.query_params[name] = text
-
-
-def page_address(context_url: str) -> str:
-    """The page's address from st.context.url, without its query. Streamlit 1.67 trims
-    the page name off the browser's URL before appending it again, but compares it with
-    the percent-encoded URL, so a Hangul page name comes back twice (…/격차지표/격차지표),
-    and a link built on it opens no page: the repeat is dropped."""
-    parts = urlsplit(context_url.split("?")[0])
-    segments = unquote(parts.path).split("/")
-    if len(segments) >= 3 and segments[-1] and segments[-1] == segments[-2]:
-        segments.pop()
-    return urlunsplit((parts.scheme, parts.netloc, "/".join(segments), "", ""))
-
-
-def current_page_url() -> str:
-    """The address of the page being viewed, without its query ('' outside a browser)."""
-    return page_address(st.context.url or "")
-
-
-def copy_link(schema: Schema, state: State, lang: str) -> str:
-    """A copyable link to this view (st.code has a copy button); returns the URL."""
-    url = share_url(current_page_url(), schema, state, lang)
-    st.caption(f"**{t('share_heading', lang)}** · {t('share_help', lang)}")
-    st.code(url, language=None, wrap_lines=True)
-    return url

@@ -34,6 +34,21 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed browser test leaves a screenshot of what the browser showed
+    (screenshots/failed_<test>.png) and the page's address in the report."""
+    outcome = yield
+    report = outcome.get_result()
+    app = item.funcargs.get("app") if hasattr(item, "funcargs") else None
+    if report.when == "call" and report.failed and isinstance(app, App):
+        try:
+            path = app.screenshot(f"failed_{item.name}")
+            report.sections.append(("browser", f"{app.url}\nscreenshot: {path}"))
+        except Exception as error:   # a browser that died cannot take one; say so
+            report.sections.append(("browser", f"no screenshot: {error}"))
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

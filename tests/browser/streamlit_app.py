@@ -48,6 +48,13 @@ def _without_icon(text: str) -> str:
     return lines[-1].strip() if lines else ""
 
 
+def _button_label(button: WebElement) -> str:
+    """A button's label without its icon or its keyboard-shortcut badge (<kbd>)."""
+    badges = {kbd.text.strip() for kbd in button.find_elements(By.TAG_NAME, "kbd")}
+    lines = [line for line in button.text.strip().splitlines() if line.strip() not in badges]
+    return _without_icon("\n".join(lines))
+
+
 class AppError(AssertionError):
     """The page showed an exception or never finished running."""
 
@@ -71,6 +78,9 @@ def start_chromium(width: int = 1440, height: int = 1000) -> tuple[webdriver.Chr
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.execute_cdp_cmd("Browser.setDownloadBehavior",
                            {"behavior": "allow", "downloadPath": str(downloads)})
+    # A person's copy button works on any origin; the test reads what it copied.
+    driver.execute_cdp_cmd("Browser.grantPermissions", {
+        "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
     driver.set_window_size(width, height)
     return driver, profile
 
@@ -96,11 +106,35 @@ class App:
 
     def get(self, url: str) -> App:
         self.driver.get(url)
-        return self.wait_idle()
+        return self.wait_drawn()
 
     def reload(self) -> App:
         self.driver.refresh()
-        return self.wait_idle()
+        return self.wait_drawn()
+
+    def wait_drawn(self, timeout: float = RUN_TIMEOUT) -> App:
+        """After a page load: until the page's first run has drawn its title, then idle.
+        A new session reads as idle ('notRunning') until its first run starts, which on
+        a busy server can be longer than the settling time."""
+        self.wait_for(lambda a: a.find('[data-testid="stMain"] h1, [data-testid="stMain"] h2')
+                      or a.exceptions(), timeout,
+                      message=f"the page drew no title within {timeout} s at {self.url}")
+        return self.wait_idle(timeout)
+
+    def navigate(self, title: str) -> App:
+        """Click a page in the sidebar navigation, as a person does (the query goes)."""
+        for link in self.find('[data-testid="stSidebarNav"] a'):
+            if _without_icon(link.text) == title:
+                return self.click(link)
+        shown = [_without_icon(link.text) for link in self.find('[data-testid="stSidebarNav"] a')]
+        raise NoSuchElementException(f"no page {title!r} in the navigation: {shown}")
+
+    def set_viewport(self, width: int, height: int) -> App:
+        """Resize the window so that the page itself gets width × height CSS pixels."""
+        self.driver.set_window_size(width, height)
+        inner = self.driver.execute_script("return [innerWidth, innerHeight]")
+        self.driver.set_window_size(2 * width - inner[0], 2 * height - inner[1])
+        return self
 
     @property
     def url(self) -> str:
@@ -143,6 +177,19 @@ class App:
                            f"(state {self.script_state()}) at {self.url}")
         self.assert_no_exception()
         return self
+
+    def settled(self, read, interval: float = 0.5, timeout: float = RUN_TIMEOUT):
+        """``read(app)`` once it returns the same thing twice ``interval`` s apart (the
+        page may still be drawing elements after its script stopped)."""
+        deadline = time.monotonic() + timeout
+        last = read(self)
+        while time.monotonic() < deadline:
+            time.sleep(interval)
+            now = read(self)
+            if now == last:
+                return now
+            last = now
+        raise AssertionError(f"the page kept changing for {timeout} s at {self.url}")
 
     def wait_for(self, condition, timeout: float = RUN_TIMEOUT, message: str = ""):
         """Poll ``condition(app)`` until it returns something truthy; return that."""
@@ -221,6 +268,34 @@ class App:
         return [tag.get_attribute("aria-label") for tag in box.find_elements(
             By.CSS_SELECTOR, '.react-aria-ComboBox [data-tag]')]
 
+    def charts(self) -> list[WebElement]:
+        return self.find('[data-testid="stVegaLiteChart"]')
+
+    def chart_items(self, index: int = 0, mark: str = "symbol") -> list[dict]:
+        """What the ``index``-th Vega-Lite chart on the page draws with its ``mark`` marks
+        (symbol, line, text, rule, rect): per drawn item, the data row it was drawn from
+        (Vega keeps it on the SVG element) plus the item's ``_stroke``, ``_fill`` and
+        ``_text``. A line is one item, carrying its first row."""
+        return self.driver.execute_script("""
+            const chart = document.querySelectorAll(
+              '[data-testid="stVegaLiteChart"]')[arguments[0]];
+            if (!chart) return [];
+            return Array.from(chart.querySelectorAll(`g.mark-${arguments[1]} > *`)).map(el => {
+              const item = el.__data__ || {};
+              const row = item.datum ? JSON.parse(JSON.stringify(item.datum)) : {};
+              row._stroke = el.getAttribute('stroke'); row._fill = el.getAttribute('fill');
+              row._text = el.textContent;
+              return row;
+            });""", index, mark)
+
+    def chart_texts(self, index: int = 0) -> list[str]:
+        """Every text the ``index``-th chart draws (title, axes, labels, notes)."""
+        return self.driver.execute_script("""
+            const chart = document.querySelectorAll(
+              '[data-testid="stVegaLiteChart"]')[arguments[0]];
+            return chart ? Array.from(chart.querySelectorAll('text')).map(t => t.textContent)
+                         : [];""", index)
+
     def text_input_value(self, label: str) -> str:
         return self.widget("stTextInput", label).find_element(
             By.CSS_SELECTOR, "input").get_attribute("value")
@@ -233,6 +308,54 @@ class App:
         """The value text of each thumb (one, or two for a range)."""
         return [thumb.get_attribute("aria-valuetext") for thumb in self.widget(
             "stSlider", label).find_elements(By.CSS_SELECTOR, 'input[type="range"]')]
+
+    def widget_values(self) -> dict[str, object]:
+        """Every labelled widget on the page (sidebar included) → what it shows: the
+        checked radio option, the selectbox text, multiselect tags, slider thumbs,
+        toggle/checkbox state, text input value. For comparing two views; read in one
+        script, so that a page drawing meanwhile cannot mix two states."""
+        return self.driver.execute_script("""
+            const text = e => (e ? e.innerText : "").trim();
+            const readers = {
+              stRadio: w => { const o = [...w.querySelectorAll('[data-testid="stRadioOption"]')]
+                  .find(o => o.querySelector("input[type=radio]").checked); return o ? text(o) : null; },
+              stSelectbox: w => w.querySelector('input[role="combobox"]').value,
+              stMultiSelect: w => [...w.querySelectorAll(".react-aria-ComboBox [data-tag]")]
+                  .map(tag => tag.getAttribute("aria-label")),
+              stSlider: w => [...w.querySelectorAll('input[type="range"]')]
+                  .map(thumb => thumb.getAttribute("aria-valuetext")),
+              stCheckbox: w => w.querySelector("input[type=checkbox]").checked,
+              stTextInput: w => w.querySelector("input").value,
+            };
+            const values = {};
+            for (const [testid, read] of Object.entries(readers)) {
+              for (const w of document.querySelectorAll(`[data-testid="${testid}"]`)) {
+                const label = text(w.querySelector('[data-testid="stWidgetLabel"]'));
+                if (label) values[`${testid}:${label}`] = read(w);
+              }
+            }
+            return values;""")
+
+    def share_link(self) -> str:
+        """The link in the page's copy-link control, taken as a person does: press its
+        copy button, then read the clipboard (it must hold what the field shows)."""
+        boxes = self.find('[data-testid="share-link"]')
+        if not boxes:
+            raise NoSuchElementException("the page has no copy-link control")
+        field = boxes[-1].find_element(By.CSS_SELECTOR, "input").get_attribute("value")
+        self.driver.execute_script("navigator.clipboard.writeText('')")
+        self.click(boxes[-1].find_element(By.CSS_SELECTOR, "button"))
+        copied = self.wait_for(lambda a: a.driver.execute_async_script(
+            "navigator.clipboard.readText().then(arguments[0], () => arguments[0](''))"),
+            timeout=10, message="the copy button put nothing on the clipboard")
+        assert copied == field, (copied, field)
+        return copied
+
+    def link_targets(self, label: str) -> list[str]:
+        """Where each link button reading ``label`` points."""
+        return [a.get_attribute("href") for a in self.find('a[data-testid*="Button"], '
+                                                           'a[role="button"]')
+                if _without_icon(a.text) == label]
 
     def navigation(self) -> list[str]:
         """The sidebar navigation's page titles, in order (icons left out)."""
@@ -321,12 +444,14 @@ class App:
                       message=f"{path.name} did not upload")
         return self.wait_idle()
 
-    def type_into(self, label: str, text: str) -> App:
-        """Type into the text input labelled ``label`` and press Enter."""
+    def type_into(self, label: str, text: str, then: str = Keys.ENTER) -> App:
+        """Type into the text (or password) input labelled ``label``, then press Enter,
+        which commits it. Inside a form Enter submits the form: pass ``then=Keys.TAB``
+        to commit one field by leaving it."""
         field = self.widget("stTextInput", label).find_element(By.CSS_SELECTOR, "input")
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", field)
         field.send_keys(Keys.CONTROL, "a")
-        field.send_keys(text, Keys.ENTER)
+        field.send_keys(text, then)
         return self.wait_idle()
 
     def toggle(self, label: str) -> App:
@@ -350,24 +475,33 @@ class App:
         def displayed(_app):
             for candidate in self.find('button, a[data-testid*="Button"], a[role="button"]',
                                        within):
-                if _without_icon(candidate.text) == label and candidate.is_displayed():
+                if _button_label(candidate) == label and candidate.is_displayed():
                     return candidate
             return None
         try:
             return self.wait_for(displayed, timeout)
         except AssertionError:
-            shown = sorted({_without_icon(c.text) for c in self.find("button")
+            shown = sorted({_button_label(c) for c in self.find("button")
                             if c.text.strip()})
             raise NoSuchElementException(f"no button {label!r}; buttons: {shown}") from None
+
+    def open_tab(self, label: str) -> App:
+        """Show the tab labelled ``label`` (tabs switch in the browser; nothing reruns)."""
+        tabs = self.find('[role="tab"]')
+        for tab in tabs:
+            if _without_icon(tab.text) == label:
+                self.click(tab)
+                return self
+        raise NoSuchElementException(f"no tab {label!r}; tabs: {[t.text for t in tabs]}")
 
     def press(self, label: str) -> App:
         return self.click(self.button(label))
 
     def keys(self, *keys: str) -> App:
-        """Send keys to the page body (e.g. the briefing's ← → shortcuts)."""
-        body = self.driver.find_element(By.TAG_NAME, "body")
-        ActionChains(self.driver).move_to_element_with_offset(body, 5, 5).click() \
-            .send_keys(*keys).perform()
+        """Press keys on the page itself, nothing focused (e.g. the briefing's ← →
+        shortcuts); no click, which would land on whatever is in the middle."""
+        self.driver.execute_script("document.activeElement && document.activeElement.blur()")
+        ActionChains(self.driver).send_keys(*keys).perform()
         return self.wait_idle()
 
     def expand(self, label: str, within: WebElement | None = None) -> App:
@@ -501,11 +635,40 @@ class App:
     # --- layout ------------------------------------------------------------------------
     def overflowing(self, slack: int = 1, skip: tuple[str, ...] = ()) -> list[str]:
         """Elements of the main area that stick out of the viewport or out of their own
-        scroll box, as 'tag.testid text… (width)' for a readable failure; elements inside
-        a ``skip`` selector (a widget's own internals) are not checked."""
+        box, as 'tag.testid text… (width)' for a readable failure.
+
+        Streamlit internals that overflow by design are not counted (BY_DESIGN below),
+        neither as offenders nor as the content that makes a container overflow: a
+        slider's thumbs are centred on the ends of the track and their value labels are
+        centred over the thumbs, so both poke past the track; a thumb's range input is a
+        keyboard target clipped to 1 px by its wrapper; a dataframe's grid draws its
+        scroll layer a few px wider than its frame and scrolls itself; code blocks
+        scroll by design."""
         return self.driver.execute_script("""
             const slack = arguments[0], vw = document.documentElement.clientWidth;
-            const skip = arguments[1];
+            const BY_DESIGN = ['[data-testid="stSliderThumbValue"]',
+                               '[data-testid="stSlider"] :has(> * > input[type="range"])',
+                               '[data-testid="stSlider"] input[type="range"]',
+                               '[data-testid="stDataFrame"] *', '.stCode *',
+                               '[data-testid="stCode"] *'].join(', ');
+            const designed = el => el.matches(BY_DESIGN) || el.closest(BY_DESIGN) !== null;
+            const shown = el => {
+              const r = el.getBoundingClientRect();
+              if (r.width <= 2 || r.height <= 2) return false;   // screen-reader-only inputs
+              const style = getComputedStyle(el);
+              return !(style.visibility === 'hidden' || style.position === 'fixed'
+                       || (style.clip && style.clip !== 'auto'));
+            };
+            // Content wider than its box, counting only descendants that are not
+            // overflowing by design (scrollWidth alone would count those too).
+            const spills = (el, r) => {
+              for (const child of el.querySelectorAll('*')) {
+                if (designed(child) || !shown(child)) continue;
+                const c = child.getBoundingClientRect();
+                if (c.right > r.right + slack || c.left < r.left - slack) return true;
+              }
+              return false;
+            };
             const out = [];
             // Streamlit's data grid has an invisible 20 px resize grip that hangs 10 px out
             // of its frame's corner by design (cursor se-resize): set it aside while
@@ -514,17 +677,13 @@ class App:
                 '[data-testid="stMain"] div[style*="se-resize"]'));
             grips.forEach(g => { g.dataset.display = g.style.display; g.style.display = 'none'; });
             for (const el of document.querySelectorAll('[data-testid="stMain"] *')) {
-              if (skip.some(selector => el.closest(selector))) continue;
+              if (designed(el) || !shown(el)) continue;
               const r = el.getBoundingClientRect();
-              if (r.width <= 2 || r.height <= 2) continue;   // screen-reader-only inputs
               const style = getComputedStyle(el);
-              if (style.visibility === 'hidden' || style.position === 'fixed'
-                  || (style.clip && style.clip !== 'auto')) continue;
               const clipped = !(el instanceof SVGElement)
                  && el.scrollWidth > el.clientWidth + slack
                  && ['visible', 'clip', 'hidden'].includes(style.overflowX)
-                 && el.clientWidth > 0 && !el.closest('[data-testid="stDataFrame"]')
-                 && !el.closest('.stCode') && !el.closest('[data-testid="stCode"]');
+                 && el.clientWidth > 0 && spills(el, r);
               if (r.right > vw + slack || r.left < -slack || clipped) {
                 const id = el.dataset.testid || el.getAttribute('class') || '';
                 out.push(`${el.tagName.toLowerCase()}.${String(id).slice(0, 40)} `
@@ -535,6 +694,33 @@ class App:
             }
             grips.forEach(g => { g.style.display = g.dataset.display; });
             return out;""", slack, list(skip))
+
+    def widths(self, css: str) -> list[int]:
+        """Rendered widths (px) of the visible elements matching ``css``."""
+        return [round(w) for w in self.driver.execute_script(
+            "return Array.from(document.querySelectorAll(arguments[0]))"
+            ".map(e => e.getBoundingClientRect().width).filter(w => w > 0);", css)]
+
+    def broken_words(self, css: str = '[data-testid="stMain"] button') -> list[str]:
+        """Texts of the elements matching ``css`` that break inside a word (more lines
+        than words), e.g. a button squeezed to one character per line."""
+        return self.driver.execute_script("""
+            const out = [];
+            for (const el of document.querySelectorAll(arguments[0])) {
+              if (!el.getBoundingClientRect().width) continue;
+              const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+              let node;
+              while ((node = walker.nextNode())) {
+                const text = node.textContent.trim();
+                if (!text || getComputedStyle(node.parentElement).fontFamily.includes('Material'))
+                  continue;   // icon ligatures ('download') are one glyph
+                const range = document.createRange(); range.selectNodeContents(node);
+                const tops = new Set(Array.from(range.getClientRects())
+                                     .map(r => Math.round(r.top)));
+                if (tops.size > text.split(/\\s+/).length) out.push(`${text} (${tops.size} lines)`);
+              }
+            }
+            return out;""", css)
 
     # --- network -----------------------------------------------------------------------
     def requested_hosts(self) -> set[str]:

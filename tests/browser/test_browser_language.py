@@ -77,14 +77,6 @@ def foreign_words(app, lang: str, quoted: frozenset[str]) -> set[str]:
     return set(HANGUL.findall(text)) - PROPER_NAMES - quoted if lang == "en" else set()
 
 
-@pytest.fixture(scope="module", autouse=True)
-def warm_server(app):
-    """Open the home page first: the first session of a fresh server that lands on another
-    page runs it as a Streamlit 'pages/' directory app, without app.py's navigation (a
-    Streamlit behaviour, see the report), which is not what this module tests."""
-    app.open("")
-
-
 def switch_back_and_forth(app, name: str, heading_key: str,
                           quoted: frozenset[str] = frozenset()) -> None:
     """The journey's checks around every switch; the page is in Korean with choices made."""

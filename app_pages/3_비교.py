@@ -10,21 +10,22 @@ import streamlit as st
 from analysis.compare import (RANKED_MEASURES, compare_years, gwonyeok_cross_section,
                               indicators_in_year, profile_indicators, ranked, ranked_measures,
                               region_profile, regional_cross_section)
-from charts.compare import comparison_chart, comparison_table, profile_chart, ranked_chart
-from charts.sources import publisher_line
+from charts.compare import (comparison_chart, comparison_table, profile_heading, profile_panels,
+                            ranked_chart)
 from exports.data_export import cross_section_table
-from exports.key_figures import ranked_key_figure
 from loaders import load_catalog, load_indicators, region_table
 from loaders.crosswalk import gwonyeok_names, gwonyeok_table
 from ui import briefing
 from ui.export_buttons import chart_downloads, data_downloads
 from i18n import t
 from ui.layout import (keep_valid, load_page_state, measure_radio, multiselect_chrome,
-                       page_setup, write_page_state)
+                       page_setup, view_cache, write_page_state)
 from ui.page_schemas import (COMPARE_DEFAULT_GWONYEOK, COMPARE_DEFAULT_PROFILE,
                              COMPARE_DEFAULT_REGIONS, COMPARE_DEFAULT_YEAR, COMPARE_MAX,
                              COMPARE_MIN, compare_schema)
-from ui.url_state import copy_link, current_page_url, seed_widgets, share_url
+from ui.links import copy_link
+from ui.responsive import grid, wrapping_columns
+from ui.url_state import encode_state, seed_widgets
 
 # One set of defaults for the page and its links (ui.page_schemas): 2021 is the latest year
 # with GRDP, population, labour, establishments and SME firms.
@@ -33,23 +34,23 @@ DEFAULT_REGIONS, DEFAULT_GWONYEOK = COMPARE_DEFAULT_REGIONS, COMPARE_DEFAULT_GWO
 DEFAULT_YEAR, DEFAULT_PROFILE = COMPARE_DEFAULT_YEAR, COMPARE_DEFAULT_PROFILE
 
 
-@st.cache_data(show_spinner=False)
+@view_cache(show_spinner=False)
 def years() -> list[int]:
     return compare_years(load_indicators(), load_catalog())
 
 
-@st.cache_data(show_spinner=False)
+@view_cache(show_spinner=False)
 def cross_section(year: int, by: str):
     builder = gwonyeok_cross_section if by == "gwonyeok" else regional_cross_section
     return builder(load_indicators(), load_catalog(), year)
 
 
-@st.cache_data(show_spinner=False)
+@view_cache(show_spinner=False)
 def year_indicators(year: int) -> list[str]:
     return indicators_in_year(load_indicators(), load_catalog(), year)
 
 
-@st.cache_data(show_spinner=False)
+@view_cache(show_spinner=False)
 def comparison(year: int, by: str, codes: tuple[str, ...], lang: str):
     """(display table, chart spec or None when no indicator compares with the nation)."""
     data, catalog = cross_section(year, by), load_catalog()
@@ -59,30 +60,27 @@ def comparison(year: int, by: str, codes: tuple[str, ...], lang: str):
     return table, comparison_chart(data, list(codes), by, catalog, year, lang).to_dict()
 
 
-@st.cache_data(show_spinner=False)
+@view_cache(show_spinner=False)
 def rank_options(indicator: str, year: int) -> dict:
     return ranked_measures(load_indicators(), load_catalog(), indicator, year)
 
 
-@st.cache_data(show_spinner=False)
+@view_cache(show_spinner=False)
 def ranked_spec(indicator: str, year: int, measure: str, lang: str) -> dict:
     store, catalog = load_indicators(), load_catalog()
     result = ranked(store, catalog, indicator, year, measure)
     return ranked_chart(result, catalog.loc[indicator], measure, year, lang).to_dict()
 
 
-@st.cache_data(show_spinner=False)
-def ranked_figure(indicator: str, year: int, measure: str, lang: str) -> str:
-    """The pinned ranking's key figure (highest and lowest 시도)."""
-    return ranked_key_figure(ranked(load_indicators(), load_catalog(), indicator, year, measure),
-                             year, lang)
-
-
-@st.cache_data(show_spinner=False)
-def profile_spec(region: str, lang: str) -> dict | None:
+@view_cache(show_spinner=False)
+def profile_specs(region: str, lang: str) -> tuple[str, list[str], list[dict]] | None:
+    """Heading, notes and one spec per indicator panel (None: no statistics)."""
     store, catalog = load_indicators(), load_catalog()
     profile = region_profile(store, catalog, region, profile_indicators(catalog))
-    return None if profile.empty else profile_chart(profile, region, catalog, lang).to_dict()
+    if profile.empty:
+        return None
+    title, notes = profile_heading(profile, region, catalog, lang)
+    return title, notes, [c.to_dict() for c in profile_panels(profile, region, catalog, lang)]
 
 
 lang = page_setup("compare_page_title")
@@ -105,7 +103,7 @@ seed_widgets(url_state, {"year": "compare_year", "unit": "compare_by",
 
 # --- chosen regions in one year ------------------------------------------------------------
 st.subheader(t("compare_section_selected", lang))
-controls = st.columns([1, 2, 4])
+controls = wrapping_columns("compare_controls", 200).columns([1, 2, 4])
 year_options = years()
 keep_valid("compare_year", year_options, DEFAULT_YEAR)
 year = controls[0].selectbox(t("select_year", lang), year_options, key="compare_year")
@@ -147,7 +145,7 @@ st.subheader(t("compare_section_ranked", lang))
 available = year_indicators(year)
 keep_valid("compare_rank_indicator", available,
            "grdp_nominal" if "grdp_nominal" in available else available[0])
-rank_controls = st.columns([3, 3])
+rank_controls = wrapping_columns("compare_rank_controls", 240).columns([3, 3])
 indicator = rank_controls[0].selectbox(
     t("select_indicator", lang), available, key="compare_rank_indicator",
     format_func=lambda i: catalog.loc[i, f"name_{lang}"])
@@ -156,8 +154,7 @@ with rank_controls[1]:
     measure = measure_radio("compare_rank_measure", RANKED_MEASURES, offered, lang)
 rank_spec = ranked_spec(indicator, year, measure, lang)
 st.vega_lite_chart(spec=rank_spec, width="stretch")
-rank_entry = catalog.loc[indicator]
-pin_column, rank_export_column = st.columns([1, 1])
+pin_column, rank_export_column = wrapping_columns("compare_rank_actions", 240).columns([1, 1])
 with rank_export_column, st.expander(t("export_heading", lang), icon=":material/download:"):
     chart_downloads(rank_spec, lang, key="ranked", indicator=indicator, measure=measure,
                     years=year, detail="ranked")
@@ -167,11 +164,16 @@ st.subheader(t("compare_section_profile", lang))
 keep_valid("compare_profile_region", region_codes, DEFAULT_PROFILE)
 region = st.selectbox(t("select_profile_region", lang), region_codes,
                       key="compare_profile_region", format_func=names.get)
-spec = profile_spec(region, lang)
-if spec is None:
+profile = profile_specs(region, lang)
+if profile is None:
     st.info(t("profile_empty", lang))
 else:
-    st.vega_lite_chart(spec=spec, width="stretch")
+    title, notes, panels = profile
+    st.markdown(f"**{title}**")
+    st.caption("  \n".join(notes))
+    with grid("compare_profile", 240):
+        for panel in panels:
+            st.vega_lite_chart(spec=panel, width="stretch")
 
 # --- share, brief (the pinned image is made only when the button is pressed) -------------
 page_state = {"year": int(year), "unit": by,
@@ -179,9 +181,6 @@ page_state = {"year": int(year), "unit": by,
               "indicator": indicator, "ranked": measure, "profile": region}
 write_page_state(schema, page_state, "compare")
 with pin_column:
-    briefing.pin_button(lambda: briefing.chart_view(
-        rank_spec, lang, rank_spec["title"]["text"],
-        ranked_figure(indicator, year, measure, lang), publisher_line(rank_entry, lang),
-        url=share_url(current_page_url(), schema, page_state, lang)), lang, key="ranked_pin")
+    briefing.pin_button("compare", encode_state(schema, page_state), lang, key="ranked_pin")
 st.divider()
-copy_link(schema, page_state, lang)
+copy_link("compare", encode_state(schema, page_state), lang)

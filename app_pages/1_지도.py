@@ -19,7 +19,6 @@ from charts.maps import (POLICY_COLORS, PolicyChoice, build_map, choropleth_geoj
                          policy_features, region_geometries)
 from exports.data_export import map_table
 from exports.filenames import map_detail
-from exports.key_figures import map_key_figure
 from loaders import (load_catalog, load_depopulation_areas, load_indicators, load_policy_layers,
                      load_regions)
 from loaders.catalog import themed_name
@@ -27,10 +26,11 @@ from ui import briefing
 from ui.export_buttons import data_downloads, map_downloads
 from ui.gap_map import gap_map
 from i18n import t
-from ui.layout import keep_valid, multiselect_chrome, page_setup
+from i18n.safe_text import md
+from ui.layout import keep_valid, multiselect_chrome, page_setup, view_cache
 from ui.page_schemas import map_schema
-from ui.url_state import (copy_link, current_page_url, format_value, load_state, seed_widgets,
-                          share_url, write_state)
+from ui.links import copy_link
+from ui.url_state import encode_state, format_value, load_state, seed_widgets, write_state
 
 MAP_HEIGHT = 620
 MAP_KEY = "gap_map"
@@ -38,12 +38,12 @@ SIDE_WIDTH = 290      # px: the legend and the region trend beside the map
 MAP_MIN_WIDTH = 480   # px: below this the side panel wraps under the map
 
 
-@st.cache_data(show_spinner=False)
+@view_cache(show_spinner=False)
 def cached_pool(options: MapOptions) -> pd.Series:
     return breaks_pool(load_indicators(), load_catalog(), options)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@view_cache(show_spinner=False, max_entries=256)
 def cached_view(options: MapOptions, lang: str) -> tuple[MapView, str]:
     """The view and its serialised GeoJSON for one set of choices."""
     level = "sido" if options.dissolve != "none" else options.level
@@ -71,7 +71,7 @@ def area_labels_in(lang: str) -> dict[str, str]:
     return {a: t(f"disparity_area_{a}", lang) for a in ("depopulation", "watch")}
 
 
-@st.cache_data(show_spinner=False)
+@view_cache(show_spinner=False)
 def cached_series(indicator: str, measure: str, base_year, level: str, reference: str):
     return measure_series(load_indicators(), load_catalog(), indicator, measure, base_year,
                           level, reference)
@@ -202,7 +202,7 @@ options = MapOptions(indicator=indicator, year=int(year), measure=measure, level
 view, geojson = cached_view(options, lang)
 
 # --- map, its legend and the side panel ------------------------------------------------------
-st.subheader(view.title)
+st.subheader(md(view.title))
 if fallback_note:
     st.info(fallback_note)
 area_labels = area_labels_in(lang)
@@ -250,14 +250,14 @@ with side_column:
             st.altair_chart(trend_chart(frame, names[region], view.unit, lang), width="stretch")
         else:
             st.caption(t("map_no_trend", lang))
-        st.caption(view.source)
+        st.caption(md(view.source))
 
 # --- notes, table, source ---------------------------------------------------------------------
 for note in view.notes:
-    st.caption(note)
+    st.caption(md(note))
 if depopulation:
     st.caption(t("map_depopulation_source", lang))
-st.caption(view.source)
+st.caption(md(view.source))
 st.markdown(f"**{t('map_table_heading', lang)}**")
 st.dataframe(view.table, hide_index=True, width="stretch")
 
@@ -270,11 +270,8 @@ page_state = {"indicator": indicator, "level": level, "dissolve": dissolve, "yea
 write_state(schema, page_state)
 share_column, export_column = st.columns([1, 1])
 with share_column:
-    copy_link(schema, page_state, lang)
-    briefing.pin_button(lambda: briefing.map_view(
-        view, options, lang, map_key_figure(view, int(year), lang),
-        url=share_url(current_page_url(), schema, page_state, lang), policy=chosen_policy),
-        lang, key="map_pin")
+    copy_link("map", encode_state(schema, page_state), lang)
+    briefing.pin_button("map", encode_state(schema, page_state), lang, key="map_pin")
 with export_column:
     map_downloads(view, options, lambda: build_map(geojson, policy), lang, key="map",
                   policy=chosen_policy, legend_html=legend)
