@@ -31,19 +31,18 @@ from charts.sources import publisher_line
 from charts.variable_map import variable_map
 from exports import disparity_tables as tables
 from exports.cluster_image import cluster_map_png
-from exports.deck import PinnedView
 from exports.map_html import standalone_map_html
 from exports.filenames import export_filename
 from i18n import t
 from loaders import load_catalog, load_depopulation_areas, load_indicators, load_regions
 from loaders.catalog import themed_name
-from ui import briefing
 from ui.export_buttons import chart_downloads, data_downloads
 from ui.gap_map import gap_map
 from ui.layout import (keep_valid, load_page_state, page_setup, wrapping_row,
                        write_page_state)
 from ui.page_schemas import disparity_schema
-from ui.url_state import copy_link, current_page_url, seed_widgets, share_url
+from ui.links import copy_link
+from ui.url_state import encode_state, seed_widgets
 
 PAGE = "disparity"
 PLAY_SECONDS = 1.2
@@ -226,8 +225,8 @@ def small_multiples(name: str, chart: dict) -> None:
 
 
 def chart_block(name: str, chart: dict, reading: str, title: str, source: str,
-                table, indicators: list[str], years, url: str, lang: str) -> None:
-    """A chart, its reading line, 'add to briefing' and its downloads (files are made only
+                table, indicators: list[str], years, lang: str) -> None:
+    """A chart, its reading line and its downloads (files are made only
     when a button is pressed), in one keyed container per chart."""
     with st.container(key=f"block_{name}"):
         with st.container(key=f"chart_{name}"):
@@ -236,12 +235,7 @@ def chart_block(name: str, chart: dict, reading: str, title: str, source: str,
             else:
                 st.vega_lite_chart(spec=chart, width="stretch")
         reading_line(name, reading)
-        pin_column, export_column = st.columns([1, 1])
-        with pin_column:
-            briefing.pin_button(lambda: briefing.chart_view(chart, lang, title, reading, source,
-                                                            url=url), lang,
-                                key=f"disp_pin_{name}")
-        with export_column, st.expander(t("export_heading", lang), icon=":material/download:"):
+        with st.expander(t("export_heading", lang), icon=":material/download:"):
             chart_downloads(chart, lang, key=f"disp_{name}", indicator=indicators, measure=name,
                             years=years, title=title, source=source)
             data_downloads(table, load_indicators(), load_catalog(), indicators, lang,
@@ -318,17 +312,12 @@ weighting = st.radio(t("disparity_select_weighting", lang), weightings, key="dis
 page_state["weighting"] = weighting
 
 
-def state_url(**extra) -> str:
-    """The link a pin carries: this run's choices so far, the rest as the URL had them."""
-    return share_url(current_page_url(), schema, {**url_state, **page_state, **extra}, lang)
-
-
 chart_block("inequality", spec("inequality", lang, indicator, grouping, int(year)),
             readings.inequality_reading(series, year, lang),
             t("disparity_inequality_title", lang).format(
                 name=charts.variable_name(catalog, chosen, lang)), source,
             lambda: tables.inequality_table(series, catalog, chosen, grouping, lang),
-            variables_used, span, state_url(), lang)
+            variables_used, span, lang)
 weighted = weighting == "population"
 chart_block("decomposition", spec("decomposition", lang, indicator, grouping, weighted),
             readings.decomposition_reading(series, year, grouping, weighted, lang),
@@ -336,7 +325,7 @@ chart_block("decomposition", spec("decomposition", lang, indicator, grouping, we
                 name=charts.variable_name(catalog, chosen, lang),
                 grouping=t(f"disparity_grouping_{grouping}", lang)), source,
             lambda: tables.inequality_table(series, catalog, chosen, grouping, lang),
-            variables_used, span, state_url(), lang)
+            variables_used, span, lang)
 
 # 2. convergence -----------------------------------------------------------------------------
 st.header(t("disparity_section_convergence", lang))
@@ -347,7 +336,7 @@ chart_block("sigma", spec("sigma", lang, indicator), readings.sigma_reading(sigm
             t("disparity_sigma_title", lang).format(
                 name=charts.variable_name(catalog, chosen, lang)), source,
             lambda: tables.sigma_table(sigma(indicator), catalog, chosen, lang),
-            variables_used, span, state_url(), lang)
+            variables_used, span, lang)
 if len(years) > 1:
     period = st.session_state.get("disp_period")
     if not (isinstance(period, tuple | list) and len(period) == 2
@@ -366,7 +355,7 @@ if len(years) > 1:
                         name=charts.variable_name(catalog, chosen, lang),
                         first=result.first_year, last=result.last_year), source,
                     lambda: tables.beta_table(result, catalog, chosen, lang), variables_used,
-                    (result.first_year, result.last_year), state_url(), lang)
+                    (result.first_year, result.last_year), lang)
 else:
     why_not(t("disparity_one_year", lang))
 
@@ -392,7 +381,7 @@ with chart_column:
                 t("disparity_distribution_title", lang).format(
                     name=charts.variable_name(catalog, chosen, lang), year=year), source,
                 lambda: tables.distribution_table(shown, year, catalog, chosen, lang),
-                variables_used, int(year), state_url(), lang)
+                variables_used, int(year), lang)
 
 # 4. two indicators --------------------------------------------------------------------------
 st.header(t("disparity_section_scatter", lang))
@@ -452,7 +441,7 @@ else:
                     charts.publishers(catalog, [x_variable, y_variable], lang),
                     lambda: tables.scatter_table(found, catalog, x_variable, y_variable, lang),
                     list(dict.fromkeys(x_variable.sources + y_variable.sources)),
-                    int(scatter_year), state_url(syear=int(scatter_year)), lang)
+                    int(scatter_year), lang)
 
     scatter_section()
     page_state["syear"] = int(st.session_state.get("disp_scatter_year", pair_years[-1]))
@@ -482,12 +471,7 @@ def cluster_block(found, lisa: str, measure: str, year: int, base: int | None) -
         reading = readings.lisa_reading(found, lang)
         reading_line("lisa", reading)
         names = dict(zip(shapes["region_code"], shapes[f"name_{lang}"]))
-        pin_column, export_column = st.columns([1, 1])
-        with pin_column:
-            briefing.pin_button(lambda: PinnedView("map", title, reading, publisher,
-                                                   cluster_map_png(view, lang), state_url()),
-                                lang, key="disp_pin_lisa")
-        with export_column, st.expander(t("export_heading", lang), icon=":material/download:"):
+        with st.expander(t("export_heading", lang), icon=":material/download:"):
             st.download_button(t("export_map_png", lang), data=lambda: cluster_map_png(view, lang),
                                file_name=file_name("png"), mime="image/png", key="disp_lisa_png",
                                on_click="ignore", icon=":material/download:")
@@ -557,7 +541,7 @@ if bases:
                 t("disparity_depopulation_source", lang),
                 lambda: tables.depopulation_table(table, depop_year, depop_base, lang),
                 ["population_total", "population_15_64", "population_65_plus"],
-                (int(depop_base), int(depop_year)), state_url(), lang)
+                (int(depop_base), int(depop_year)), lang)
 else:
     why_not(t("disparity_no_base_year", lang))
 
@@ -565,7 +549,7 @@ else:
 write_page_state(schema, page_state, PAGE)
 share_column, series_column = st.columns([1, 1])
 with share_column:
-    copy_link(schema, page_state, lang)
+    copy_link(PAGE, encode_state(schema, page_state), lang)
 with series_column, st.expander(t("disparity_full_series", lang), icon=":material/download:"):
     shown_series = list(dict.fromkeys([*variables_used, *variable(page_state["x"]).sources,
                                        *variable(page_state["y"]).sources, page_state["lisa"],

@@ -191,21 +191,3 @@ def test_a_link_reopens_the_same_view(store, catalog):
     beta = next(s for s in specs(app) if "β" in title_of(s))
     assert title_of(beta) == "GRDP (real) · per head: β-convergence 2013→2020"
     assert readings(app)[-2].startswith("Moran's I")
-
-
-def test_a_pinned_chart_keeps_its_reading_and_link(store, catalog):
-    app = AppTest.from_file(PAGE, default_timeout=300)
-    app.query_params["lang"] = "en"
-    app.run()
-    app.button(key="disp_pin_decomposition").click().run()
-    app.button(key="disp_pin_lisa").click().run()
-    assert not app.exception, app.exception
-    views = app.session_state["briefing_views"]
-    assert [v.kind for v in views] == ["chart", "map"]
-    assert views[0].key_figure.startswith("The gap between the capital region and the rest "
-                                          "explains 0.04%")
-    assert all(v.image_png.startswith(b"\x89PNG") for v in views)
-    query = {k: v[-1] for k, v in parse_qs(urlsplit(views[0].url).query).items()}
-    assert query.pop("lang") == "en"
-    state, notices = read_state(disparity_schema(store, catalog), query)
-    assert notices == [] and state["indicator"] == "grdp_nominal"

@@ -74,21 +74,6 @@ def test_a_full_state_round_trips_through_a_shared_link(schemas, page):
     assert read_state(schema, params) == (state, [])
 
 
-def test_the_page_address_names_a_hangul_page_once():
-    # st.context.url as Streamlit 1.67 gives it: the browser's encoded path, then the page
-    # name appended again because the encoded path did not match it.
-    encoded = "/%EA%B2%A9%EC%B0%A8%EC%A7%80%ED%91%9C"
-    assert (page_address(f"http://127.0.0.1:8501{encoded}/격차지표")
-            == "http://127.0.0.1:8501/격차지표")
-    assert (page_address(f"http://host/dash{encoded}/격차지표?lang=en")
-            == "http://host/dash/격차지표")
-    assert page_address("http://host/dash/map") == "http://host/dash/map"   # trimmed already
-    assert page_address("http://host/") == "http://host/"                   # home
-    assert (urlsplit(share_url(page_address(f"http://h{encoded}/격차지표"), {}, {}, "ko")).path
-            == encoded)
-
-
-@pytest.mark.parametrize("page", list(STATES))
 def test_junk_in_any_field_falls_back_with_a_notice(schemas, page):
     schema = schemas[page]
     defaults, _ = read_state(schema, {})

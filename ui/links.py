@@ -22,8 +22,9 @@ from i18n import t
 # Page id → URL path, as Streamlit derives it from app.py's navigation (app_pages/1_지도.py →
 # 지도; the home page is the default, at the root). tests/test_links.py checks them.
 PAGE_PATHS = {"home": "", "map": "지도", "trends": "추이", "compare": "비교",
-              "import": "데이터", "briefing": "브리핑"}
-PAGE_FILES = {"map": "app_pages/1_지도.py", "trends": "app_pages/2_추이.py", "compare": "app_pages/3_비교.py",
+              "disparity": "격차지표", "import": "데이터", "briefing": "브리핑"}
+PAGE_FILES = {"map": "app_pages/1_지도.py", "trends": "app_pages/2_추이.py",
+              "compare": "app_pages/3_비교.py", "disparity": "app_pages/6_격차지표.py",
               "import": "app_pages/4_데이터.py", "briefing": "app_pages/5_브리핑.py"}
 
 Params = Mapping[str, str | Sequence[str]]
