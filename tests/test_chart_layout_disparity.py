@@ -40,7 +40,7 @@ def test_each_panel_draws_its_facet_rows_with_the_facet_look(store, catalog, grd
     assert round(values[2023], 3) == 0.144
     title, subtitle = facet_panels.heading(spec)
     assert title == "지역내총생산(명목) · 1인당: 시도 간 불평등"
-    assert any(line.startswith("출처: 통계청 지역소득") for line in subtitle)
+    assert any(line.startswith("출처: 통계청, 지역소득") for line in subtitle)
     assert 'class="chart-heading"' in facet_panels.heading_html(spec)
 
 

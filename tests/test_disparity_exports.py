@@ -39,7 +39,7 @@ def test_inequality_rows_hold_every_index_and_both_splits(catalog, series, grdp)
     assert share["값"].iloc[0] == pytest.approx(
         series.set_index("year").loc[2023, "between_share_weighted"])
     assert 2012 not in set(table["연도"])
-    assert table["출처"].iloc[0] == "통계청 지역소득 (KOSIS 101 DT_1C81); 행정안전부 주민등록인구통계"
+    assert table["출처"].iloc[0] == "통계청, 지역소득 (KOSIS 101/DT_1C81); 행정안전부, 주민등록 인구통계"
     english = tables.inequality_table(series, catalog, grdp, "capital", "en")
     assert "Theil T between groups" in " ".join(english["Statistic"])
 
@@ -88,7 +88,7 @@ def test_every_chart_table_builds_and_opens_as_xlsx(store, catalog, series, grdp
 def test_chart_specs_carry_title_unit_and_source(store, catalog, series, grdp):
     lines = " ".join(charts.inequality_chart(series, catalog, grdp, "ko").to_dict()
                      ["title"]["subtitle"])
-    assert "출처: 통계청 지역소득 (KOSIS 101 DT_1C81); 행정안전부 주민등록인구통계" in lines
+    assert "출처: 통계청, 지역소득 (KOSIS 101/DT_1C81); 행정안전부, 주민등록 인구통계" in lines
     assert "단위: 만원/인" in lines and "2012" in lines            # the left-out year is named
     decomposition = charts.decomposition_chart(series, catalog, grdp, "capital", False, "en")
     data = next(iter(decomposition.to_dict()["datasets"].values()))
@@ -107,7 +107,7 @@ def test_chart_specs_carry_title_unit_and_source(store, catalog, series, grdp):
 def test_the_lisa_map_png_has_the_clusters(store, catalog):
     found = spatial_clusters(store, catalog, "population_65_plus", "share", 2024)
     view = cluster_view(found, load_regions("sigungu"), "고령인구 비중: 시군구 공간 군집 (LISA), 2024",
-                        "%", "출처: 행정안전부 주민등록인구통계 · 단위: %", "ko")
+                        "%", "출처: 행정안전부, 주민등록 인구통계 · 단위: %", "ko")
     assert view.regions["class"].notna().sum() == 247
     assert "유의수준 5%" in view.legend and "고-고 (핫스팟) (46)" in view.legend
     png = cluster_map_png(view, "ko")

@@ -12,7 +12,8 @@ from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT
 from ui.page_schemas import disparity_schema
-from ui.url_state import read_state, share_url
+from ui.links import view_url
+from ui.url_state import encode_state, read_state
 
 PAGE = str(ROOT / "pages" / "6_격차지표.py")
 CHARTS = ("inequality", "decomposition", "sigma", "beta", "distribution", "scatter",
@@ -177,7 +178,8 @@ WANTED = {"indicator": "grdp_real_chained2020", "grouping": "gwonyeok",
 
 def test_a_link_reopens_the_same_view(store, catalog):
     schema = disparity_schema(store, catalog)
-    url = share_url("http://localhost:8501/격차지표", schema, WANTED, "en")
+    url = view_url("http://localhost:8501", "disparity", {**encode_state(schema, WANTED),
+                                                          "lang": "en"})
     app = AppTest.from_file(PAGE, default_timeout=300)
     for name, values in parse_qs(urlsplit(url).query).items():
         app.query_params[name] = values[-1]

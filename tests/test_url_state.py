@@ -74,6 +74,7 @@ def test_a_full_state_round_trips_through_a_shared_link(schemas, page):
     assert read_state(schema, params) == (state, [])
 
 
+@pytest.mark.parametrize("page", list(STATES))
 def test_junk_in_any_field_falls_back_with_a_notice(schemas, page):
     schema = schemas[page]
     defaults, _ = read_state(schema, {})

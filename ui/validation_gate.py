@@ -29,9 +29,10 @@ from analysis.compare import (RANKED_MEASURES, compare_years, gwonyeok_cross_sec
                               indicators_in_year, profile_indicators, ranked, ranked_measures,
                               region_profile, regional_cross_section)
 from analysis.gap import noncapital_shares
-from analysis.measures import (LEVELS, MEASURES, default_base_year, default_year,
-                               measure_availability, measure_series, years_with_data)
+from analysis.measure_availability import LEVELS, MEASURES, measure_availability
+from analysis.measures import measure_series
 from analysis.memo import forget
+from analysis.years import default_base_year, default_year, years_with_data
 from analysis.overview import capital_overview, published_groups
 from analysis.scorecard import PANELS, STATUS_UNAVAILABLE, build_panel
 from analysis.trends import VIEWS, index_base_years, trend, trend_availability, within

@@ -99,7 +99,7 @@ def test_downloads_hold_what_the_chart_shows(app):
     share = [r for r in rows if r["연도"] == "2023" and r["통계"].endswith(
         "집단 간 몫 (수도권 vs 비수도권, 시도 단위·가중 없음)")]
     assert len(share) == 1 and round(float(share[0]["값"]), 2) == 0.04
-    assert all(r["출처"].startswith("통계청 지역소득 (KOSIS 101 DT_1C81)") for r in rows)
+    assert all(r["출처"].startswith("통계청, 지역소득 (KOSIS 101/DT_1C81)") for r in rows)
     assert not [r for r in rows if r["연도"] == "2012"]          # left out, never zero
     image = app.download("그림 PNG (슬라이드용 2배)", within=block)
     assert image.read_bytes().startswith(b"\x89PNG")

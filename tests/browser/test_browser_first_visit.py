@@ -6,7 +6,7 @@ app; a first visit straight to the map used to switch the whole process to that 
 from i18n import t
 
 NAVIGATION = ["nav_home", "map_page_title", "trends_page_title", "compare_page_title",
-              "import_title", "briefing_title"]
+              "disparity_page_title", "import_title", "briefing_title"]
 
 
 def test_the_first_visit_of_a_fresh_server_through_a_map_link_keeps_the_navigation(app):
