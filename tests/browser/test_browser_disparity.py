@@ -175,14 +175,6 @@ def test_the_depopulation_layer_outlines_the_107_areas_on_the_sigungu_map(app):
     app.screenshot("map_depopulation_areas")
 
 
-def shared_link(app) -> str:
-    """The link the page offers to copy (its st.code block under 'share')."""
-    links = [code.text.strip() for code in app.find('[data-testid="stCode"]')
-             if code.text.strip().startswith("http")]
-    assert len(links) == 1, links
-    return links[0]
-
-
 def test_journey_change_reload_share_switch_language_and_download(app, server):
     app.open("격차지표")
     app.wait_for(everything_drawn)
@@ -200,7 +192,7 @@ def test_journey_change_reload_share_switch_language_and_download(app, server):
     app.wait_for(everything_drawn, message="drawn after the reload")
     assert app.settled_widgets() == widgets and reading_lines(app) == lines
 
-    link = shared_link(app)                             # and a link opened elsewhere
+    link = app.share_link()                             # and a link opened elsewhere
     assert "indicator=unemployment_rate" in link and "year=2001" in link
     with fresh_browser(server.url) as other:
         other.get(link)
