@@ -15,7 +15,7 @@ from ui.page_schemas import disparity_schema
 from ui.links import view_url
 from ui.url_state import encode_state, read_state
 
-PAGE = str(ROOT / "pages" / "6_격차지표.py")
+PAGE = str(ROOT / "app_pages" / "6_격차지표.py")
 CHARTS = ("inequality", "decomposition", "sigma", "beta", "distribution", "scatter",
           "depopulation")
 
