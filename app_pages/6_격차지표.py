@@ -38,9 +38,9 @@ from loaders import load_catalog, load_depopulation_areas, load_indicators, load
 from loaders.catalog import themed_name
 from ui.export_buttons import chart_downloads, data_downloads
 from ui.gap_map import gap_map
-from ui.layout import (keep_valid, load_page_state, page_setup, wrapping_row,
-                       write_page_state)
+from ui.layout import keep_valid, load_page_state, page_setup, write_page_state
 from ui.page_schemas import disparity_schema
+from ui.responsive import wrapping_row
 from ui.links import copy_link
 from ui.url_state import encode_state, seed_widgets
 

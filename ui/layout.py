@@ -178,17 +178,6 @@ def _css_string(text: str) -> str:
                          for ch in text) + '"'
 
 
-def wrapping_row(key: str, widths: tuple[int, ...]) -> list:
-    """Containers side by side, like st.columns, that wrap onto the next line when the
-    window is too narrow for them: each grows from its minimum width (px) in proportion
-    to it, and is never wider than the row (st.columns squeezes instead)."""
-    rules = "".join(f"div:has(> .st-key-{key}_{i}) {{ flex: {width} 1 {width}px; "
-                    f"min-width: min({width}px, 100%); }}" for i, width in enumerate(widths))
-    st.html(f"<style>{rules}</style>")
-    row = st.container(horizontal=True, gap="medium")
-    return [row.container(key=f"{key}_{i}") for i in range(len(widths))]
-
-
 def keep_valid(key: str, options, default) -> None:
     """Give a widget its default, or a valid value again when its remembered one is no
     longer offered (another indicator or year was picked, the URL named something

@@ -33,3 +33,14 @@ def wrapping_columns(key: str, min_width: int) -> DeltaGenerator:
     _style(f".st-key-{key} [data-testid='stHorizontalBlock'] {{flex-wrap: wrap;}} "
            f".st-key-{key} [data-testid='stColumn'] {{min-width: min({min_width}px, 100%);}}")
     return st.container(key=key)
+
+
+def wrapping_row(key: str, widths: tuple[int, ...]) -> list:
+    """Containers side by side, like st.columns, that wrap onto the next line when the
+    window is too narrow for them: each grows from its minimum width (px) in proportion
+    to it, and is never wider than the row (st.columns squeezes instead)."""
+    rules = "".join(f"div:has(> .st-key-{key}_{i}) {{ flex: {width} 1 {width}px; "
+                    f"min-width: min({width}px, 100%); }}" for i, width in enumerate(widths))
+    _style(rules)
+    row = st.container(horizontal=True, gap="medium")
+    return [row.container(key=f"{key}_{i}") for i in range(len(widths))]
