@@ -82,6 +82,18 @@ def postgres():
     postgres_server.stop(server)
 
 
+@pytest.fixture
+def user_dir(tmp_path, monkeypatch):
+    """A fresh user data area for each test; bundled data stays as it is."""
+    import loaders
+    from loaders import user_store
+    path = tmp_path / "user_data"
+    monkeypatch.setenv(user_store.ENV_VAR, str(path))
+    loaders.clear_caches()
+    yield path
+    loaders.clear_caches()
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def backend(request, tmp_path, monkeypatch):
     """A fresh, empty user store on each backend: SQLite in a temporary user data area, or

@@ -19,12 +19,11 @@ import pytest
 from pykosis import KOSIS
 
 import hostile_files
-import loaders
 from conftest import RAW, ROOT, shown
 from exports.data_export import csv_bytes, xlsx_bytes
 from i18n import STRINGS
 from i18n.safe_text import ECHO_LIMIT, clip, html, md
-from loaders import InputError, limits, preview_upload, refresh, upload_sandbox, user_store
+from loaders import InputError, limits, preview_upload, refresh, upload_sandbox
 from loaders.upload_sandbox import preview_isolated
 from ui.url_state import Notice, notice_text
 
@@ -34,15 +33,6 @@ FAST = 5.0  # CPU seconds: a hostile file is refused before it is parsed
 @pytest.fixture(scope="module")
 def files(tmp_path_factory):
     return tmp_path_factory.mktemp("hostile")
-
-
-@pytest.fixture
-def user_dir(tmp_path, monkeypatch):
-    path = tmp_path / "user_data"
-    monkeypatch.setenv(user_store.ENV_VAR, str(path))
-    loaders.clear_caches()
-    yield path
-    loaders.clear_caches()
 
 
 def refused(path, match: str) -> InputError:

@@ -20,16 +20,12 @@ HOSTILE = "<img src=x onerror=alert(1)>"
 
 
 @pytest.fixture
-def user_dir(tmp_path, monkeypatch):
-    """A fresh user data area; pages' st.cache_data is cleared as the import page does,
+def user_dir(user_dir, monkeypatch):
+    """The fresh user data area; pages' st.cache_data is cleared as the import page does,
     so no test sees another test's data (AppTest runs share one process)."""
-    path = tmp_path / "user_data"
-    monkeypatch.setenv(user_store.ENV_VAR, str(path))
     monkeypatch.setenv("DASHBOARD_MODE", "personal")  # AppTest has no real client address
-    loaders.clear_caches()
     st.cache_data.clear()
-    yield path
-    loaders.clear_caches()
+    yield user_dir
     st.cache_data.clear()
 
 

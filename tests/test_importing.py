@@ -48,16 +48,6 @@ RAW_CASES = {  # raw file -> (reference table, {series in the preview: reference
 }
 
 
-@pytest.fixture
-def user_dir(tmp_path, monkeypatch):
-    """A fresh user data area for each test; bundled data stays as it is."""
-    path = tmp_path / "user_data"
-    monkeypatch.setenv(user_store.ENV_VAR, str(path))
-    loaders.clear_caches()
-    yield path
-    loaders.clear_caches()
-
-
 def english(reason_key: str) -> str:
     """A preview's reason (an i18n key) as the English page shows it."""
     return t(reason_key, "en")

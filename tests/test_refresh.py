@@ -35,14 +35,11 @@ SECRET = "SECRET+KEY/7f3a9c=="  # base64-like, so the URL carries it encoded
 
 
 @pytest.fixture
-def user_dir(tmp_path, monkeypatch):
-    path = tmp_path / "user_data"
-    monkeypatch.setenv(user_store.ENV_VAR, str(path))
+def user_dir(user_dir, tmp_path, monkeypatch):
+    """The fresh user data area, and no KOSIS key from the environment or secrets."""
     monkeypatch.delenv(refresh.KEY_ENV, raising=False)
     monkeypatch.setattr(refresh, "SECRETS_FILES", (tmp_path / "secrets.toml",))
-    loaders.clear_caches()
-    yield path
-    loaders.clear_caches()
+    return user_dir
 
 
 def client(*fixtures: str, requests: list | None = None) -> KOSIS:
