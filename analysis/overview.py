@@ -20,16 +20,6 @@ def capital_overview(store: pd.DataFrame,
     return overview
 
 
-def sources_for(store: pd.DataFrame, indicator: str, years: list[int]) -> list[str]:
-    """The distinct source citations behind an indicator's 시도 rows in the given years."""
-    rows = store[(store["indicator"] == indicator) & (store["year"].isin(years))
-                 & (store["level"] == "sido")]
-    citations = []
-    for source in rows["source"].drop_duplicates():
-        citations.extend(part.strip() for part in source.split(";"))
-    return list(dict.fromkeys(citations))
-
-
 def published_groups(store: pd.DataFrame) -> pd.DataFrame:
     """Figures published for 수도권 / 비수도권 themselves (CAP, NONCAP, NONCAP_EXDJ)."""
     return store[store["level"] == "group"].sort_values(["indicator", "year", "region_code"])

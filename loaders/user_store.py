@@ -212,16 +212,6 @@ def read_version(indicator: str, number: int) -> pd.DataFrame:
     return rows
 
 
-def current_rows() -> pd.DataFrame:
-    """The current version of every usable user series, in the store's columns."""
-    return snapshot().rows
-
-
-def current_entries() -> list[dict]:
-    """Catalog entries of the imported series that have a usable current version."""
-    return [m.current_version.entry for m in snapshot().usable() if m.kind == "imported"]
-
-
 def changes(limit: int = 500) -> list[Change]:
     """The change log, newest first ([] when the store cannot be read: the import page
     says so)."""
