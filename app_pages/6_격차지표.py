@@ -41,6 +41,7 @@ from ui.gap_map import gap_map
 from ui.layout import keep_valid, load_page_state, page_setup, write_page_state
 from ui.page_schemas import disparity_schema
 from ui.responsive import wrapping_row
+from i18n.safe_text import md
 from ui.links import copy_link
 from ui.url_state import encode_state, seed_widgets
 
@@ -206,7 +207,7 @@ def spec(name: str, lang: str, *args) -> dict:
 def reading_line(name: str, text: str) -> None:
     """The one-line reading under a chart (its own keyed container, one per chart)."""
     with st.container(key=f"reading_{name}"):
-        st.caption(f"**{text}**")
+        st.caption(f"**{md(text)}**")
 
 
 def small_multiples(name: str, chart: dict) -> None:
@@ -244,7 +245,7 @@ def chart_block(name: str, chart: dict, reading: str, title: str, source: str,
 
 
 def why_not(text: str) -> None:
-    st.info(text, icon=":material/info:")
+    st.info(md(text), icon=":material/info:")
 
 
 # --- the page ---------------------------------------------------------------------------
@@ -285,14 +286,14 @@ highlight = region or None
 left_out, weights_note = year_notes(indicator, lang)
 compared = t("disparity_compared", lang).format(
     name=charts.variable_name(catalog, chosen, lang), unit=chosen.unit(lang))
-st.caption(f"{compared} · {weights_note}")
+st.caption(md(f"{compared} · {weights_note}"))
 if left_out:
     with st.expander(t("disparity_years_left_out", lang).format(count=len(left_out))):
         for line in left_out:
-            st.caption(line)
+            st.caption(md(line))
 with st.expander(t("disparity_not_compared", lang).format(count=len(refused_ko))):
     for other, reason in (refused_en if lang == "en" else refused_ko).items():
-        st.caption(f"**{catalog.loc[other, f'name_{lang}']}** — {reason}")
+        st.caption(f"**{md(catalog.loc[other, f'name_{lang}'])}** — {md(reason)}")
 
 source = charts.publishers(catalog, [chosen], lang)
 variables_used = list(chosen.sources)
@@ -458,7 +459,7 @@ def cluster_block(found, lisa: str, measure: str, year: int, base: int | None) -
         return export_filename(lisa, ext, lang, "lisa", years_part, "map_sigungu")
 
     with st.container(key="block_lisa"):
-        st.subheader(title)
+        st.subheader(md(title))
         map_area, legend_area = wrapping_row("disp_lisa_row", (480, 220))
         with map_area, st.container(key="chart_lisa"):
             gap_map(view.regions[["style", "tooltip"]], "sigungu", [], key="disp_lisa_map",
@@ -466,8 +467,8 @@ def cluster_block(found, lisa: str, measure: str, year: int, base: int | None) -
         with legend_area:
             st.html(view.legend)
             for note in view.notes:
-                st.caption(note)
-            st.caption(view.source)
+                st.caption(md(note))
+            st.caption(md(view.source))
         reading = readings.lisa_reading(found, lang)
         reading_line("lisa", reading)
         names = dict(zip(shapes["region_code"], shapes[f"name_{lang}"]))
