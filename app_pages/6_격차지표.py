@@ -3,9 +3,9 @@ inequality across the 시도 and its capital-vs-rest split, σ- and β-convergen
 by 권역, one indicator against another, 시군구 clusters, and the depopulation areas.
 
 Widgets and layout only: figures come from analysis (regional_values, inequality,
-convergence, two_variables, spatial, depopulation), charts from charts.disparity,
-charts.cluster_map and charts.variable_map, one reading line per chart from
-charts.disparity_readings, downloads from exports. Every result is cached per choice.
+convergence, two_variables, spatial, depopulation), charts with their titles and reading
+lines from charts.disparity_views (briefing slides draw them with it too) and
+charts.variable_map, downloads from exports. Every result is cached per choice.
 """
 
 import streamlit as st
@@ -23,9 +23,8 @@ from analysis.spatial_values import lisa_years, spatial_subjects, subject_measur
 from analysis.two_variables import common_years, scatter
 from analysis.years import years_with_data
 from charts import disparity as charts
-from charts import disparity_readings as readings
+from charts import disparity_views as views
 from charts import facet_panels
-from charts.cluster_map import cluster_view
 from charts.maps import build_map, choropleth_geojson, region_geometries
 from charts.sources import publisher_line
 from charts.variable_map import variable_map
@@ -36,6 +35,7 @@ from exports.filenames import export_filename
 from i18n import t
 from loaders import load_catalog, load_depopulation_areas, load_indicators, load_regions
 from loaders.catalog import themed_name
+from ui import briefing
 from ui.export_buttons import chart_downloads, data_downloads
 from ui.gap_map import gap_map
 from ui.layout import keep_valid, load_page_state, page_setup, write_page_state
@@ -150,15 +150,10 @@ def depopulation(year: int, base: int):
 def lisa_view(lisa: str, measure: str, year: int, base: int | None, lang: str):
     """(ClusterView, variable name, publisher) of the cluster map."""
     catalog = load_catalog()
-    found = clusters(lisa, measure, year, base)
-    name = t(f"disparity_lisa_subject_{measure}", lang).format(
-        name=catalog.loc[lisa, f"name_{lang}"], base=base)
-    unit, publisher = found.unit(lang), publisher_line(catalog.loc[lisa], lang)
-    title = t("disparity_lisa_title", lang).format(name=name, year=year)
-    view = cluster_view(found, load_regions("sigungu"), title, unit,
-                        f"{t('source_prefix', lang)}: {publisher} · {t('unit_prefix', lang)}: "
-                        f"{unit}", lang)
-    return view, name, publisher
+    view = views.lisa_view(clusters(lisa, measure, year, base), load_regions("sigungu"),
+                           catalog, lisa, measure, year, base, lang)
+    return (view, views.lisa_subject(catalog, lisa, measure, base, lang),
+            publisher_line(catalog.loc[lisa], lang))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -171,35 +166,36 @@ def small_map(indicator: str, year: int, region: str | None, lang: str):
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def spec(name: str, lang: str, *args) -> dict:
-    """A chart's Vega-Lite spec, built and validated once per choice and language."""
+def chart(name: str, lang: str, *args) -> views.ChartView:
+    """A chart with its title, reading and source, built and validated once per choice and
+    language (charts.disparity_views, which briefing slides draw with too)."""
     catalog = load_catalog()
     if name == "inequality":
         indicator, grouping, year = args
-        return charts.inequality_chart(inequality(indicator, grouping), catalog,
-                                       variable(indicator), lang, year).to_dict()
+        return views.inequality_view(inequality(indicator, grouping), catalog,
+                                     variable(indicator), year, lang)
     if name == "decomposition":
-        indicator, grouping, weighted = args
-        return charts.decomposition_chart(inequality(indicator, grouping), catalog,
-                                          variable(indicator), grouping, weighted, lang).to_dict()
+        indicator, grouping, weighted, year = args
+        return views.decomposition_view(inequality(indicator, grouping), catalog,
+                                        variable(indicator), grouping, weighted, year, lang)
     if name == "sigma":
         (indicator,) = args
-        return charts.sigma_chart(sigma(indicator), catalog, variable(indicator), lang).to_dict()
+        return views.sigma_view(sigma(indicator), catalog, variable(indicator), lang)
     if name == "beta":
         indicator, first, last, region = args
-        return charts.beta_chart(beta(indicator, first, last), catalog, variable(indicator),
-                                 lang, region).to_dict()
+        return views.beta_view(beta(indicator, first, last), catalog, variable(indicator),
+                               region, lang)
     if name == "distribution":
         indicator, year, region = args
         shown, mean = values(indicator, year)
-        return charts.distribution_chart(shown, year, catalog, variable(indicator), mean, lang,
-                                         region).to_dict()
+        return views.distribution_view(shown, mean, year, catalog, variable(indicator), region,
+                                       lang)
     if name == "scatter":
         x, y, year, region = args
-        return charts.scatter_chart(two_variables(x, y, year), catalog, variable(x),
-                                    variable(y), lang, region).to_dict()
+        return views.scatter_view(two_variables(x, y, year), catalog, variable(x), variable(y),
+                                  year, region, lang)
     year, base = args
-    return charts.depopulation_chart(depopulation(year, base), year, base, lang).to_dict()
+    return views.depopulation_view(depopulation(year, base), year, base, lang)
 
 
 # --- furniture shared by the sections -----------------------------------------------------
@@ -225,20 +221,28 @@ def small_multiples(name: str, chart: dict) -> None:
             st.vega_lite_chart(spec=panel, width="stretch")
 
 
-def chart_block(name: str, chart: dict, reading: str, title: str, source: str,
-                table, indicators: list[str], years, lang: str) -> None:
-    """A chart, its reading line and its downloads (files are made only
-    when a button is pressed), in one keyed container per chart."""
+def pin(name: str) -> None:
+    """'Add to briefing' for one chart: the page's state so far (every choice the chart
+    depends on is made above it) and the chart's name (ui.slides rebuilds it)."""
+    briefing.pin_button(PAGE, {**encode_state(schema, page_state), "chart": name}, lang,
+                        key=f"pin_{name}")
+
+
+def chart_block(name: str, view: views.ChartView, table, indicators: list[str], years,
+                lang: str) -> None:
+    """A chart, its reading line, its pin and its downloads (files are made only when a
+    button is pressed), in one keyed container per chart."""
     with st.container(key=f"block_{name}"):
         with st.container(key=f"chart_{name}"):
-            if facet_panels.is_faceted(chart):
-                small_multiples(name, chart)
+            if facet_panels.is_faceted(view.spec):
+                small_multiples(name, view.spec)
             else:
-                st.vega_lite_chart(spec=chart, width="stretch")
-        reading_line(name, reading)
+                st.vega_lite_chart(spec=view.spec, width="stretch")
+        reading_line(name, view.reading)
+        pin(name)
         with st.expander(t("export_heading", lang), icon=":material/download:"):
-            chart_downloads(chart, lang, key=f"disp_{name}", indicator=indicators, measure=name,
-                            years=years, title=title, source=source)
+            chart_downloads(view.spec, lang, key=f"disp_{name}", indicator=indicators,
+                            measure=name, years=years, title=view.title, source=view.source)
             data_downloads(table, load_indicators(), load_catalog(), indicators, lang,
                            key=f"disp_{name}_data", measure=name, years=years,
                            with_full_series=False)
@@ -295,7 +299,6 @@ with st.expander(t("disparity_not_compared", lang).format(count=len(refused_ko))
     for other, reason in (refused_en if lang == "en" else refused_ko).items():
         st.caption(f"**{md(catalog.loc[other, f'name_{lang}'])}** — {md(reason)}")
 
-source = charts.publishers(catalog, [chosen], lang)
 variables_used = list(chosen.sources)
 page_state = {"indicator": indicator, "grouping": grouping, "year": int(year),
               "region": region or None}
@@ -313,18 +316,12 @@ weighting = st.radio(t("disparity_select_weighting", lang), weightings, key="dis
 page_state["weighting"] = weighting
 
 
-chart_block("inequality", spec("inequality", lang, indicator, grouping, int(year)),
-            readings.inequality_reading(series, year, lang),
-            t("disparity_inequality_title", lang).format(
-                name=charts.variable_name(catalog, chosen, lang)), source,
+chart_block("inequality", chart("inequality", lang, indicator, grouping, int(year)),
             lambda: tables.inequality_table(series, catalog, chosen, grouping, lang),
             variables_used, span, lang)
 weighted = weighting == "population"
-chart_block("decomposition", spec("decomposition", lang, indicator, grouping, weighted),
-            readings.decomposition_reading(series, year, grouping, weighted, lang),
-            t("disparity_decomposition_title", lang).format(
-                name=charts.variable_name(catalog, chosen, lang),
-                grouping=t(f"disparity_grouping_{grouping}", lang)), source,
+chart_block("decomposition", chart("decomposition", lang, indicator, grouping, weighted,
+                                   int(year)),
             lambda: tables.inequality_table(series, catalog, chosen, grouping, lang),
             variables_used, span, lang)
 
@@ -333,9 +330,7 @@ st.header(t("disparity_section_convergence", lang))
 st.caption(t("disparity_section_convergence_help", lang))
 if chosen.indicator == "grdp_nominal":
     st.caption(t("disparity_nominal_note", lang))
-chart_block("sigma", spec("sigma", lang, indicator), readings.sigma_reading(sigma(indicator), lang),
-            t("disparity_sigma_title", lang).format(
-                name=charts.variable_name(catalog, chosen, lang)), source,
+chart_block("sigma", chart("sigma", lang, indicator),
             lambda: tables.sigma_table(sigma(indicator), catalog, chosen, lang),
             variables_used, span, lang)
 if len(years) > 1:
@@ -349,12 +344,8 @@ if len(years) > 1:
     if isinstance(result, Availability):
         why_not(result.reason(lang))
     else:
-        chart_block("beta", spec("beta", lang, indicator, result.first_year, result.last_year,
-                                 highlight),
-                    readings.beta_reading(result, lang),
-                    t("disparity_beta_title", lang).format(
-                        name=charts.variable_name(catalog, chosen, lang),
-                        first=result.first_year, last=result.last_year), source,
+        chart_block("beta", chart("beta", lang, indicator, result.first_year, result.last_year,
+                                  highlight),
                     lambda: tables.beta_table(result, catalog, chosen, lang), variables_used,
                     (result.first_year, result.last_year), lang)
 else:
@@ -377,10 +368,7 @@ with map_column:
         st.session_state["disp_clicked"] = clicked   # the selectbox above takes it next run
         st.rerun()
 with chart_column:
-    chart_block("distribution", spec("distribution", lang, indicator, int(year), highlight),
-                readings.distribution_reading(shown, year, chosen, lang, highlight),
-                t("disparity_distribution_title", lang).format(
-                    name=charts.variable_name(catalog, chosen, lang), year=year), source,
+    chart_block("distribution", chart("distribution", lang, indicator, int(year), highlight),
                 lambda: tables.distribution_table(shown, year, catalog, chosen, lang),
                 variables_used, int(year), lang)
 
@@ -434,12 +422,8 @@ else:
             why_not(found.reason(lang))
             return
         x_variable, y_variable = variable(x), variable(y)
-        chart_block("scatter", spec("scatter", lang, x, y, int(scatter_year), highlight),
-                    readings.scatter_reading(found, x_variable, y_variable, lang),
-                    t("disparity_scatter_title", lang).format(
-                        x=charts.variable_name(catalog, x_variable, lang),
-                        y=charts.variable_name(catalog, y_variable, lang), year=scatter_year),
-                    charts.publishers(catalog, [x_variable, y_variable], lang),
+        page_state["syear"] = int(scatter_year)
+        chart_block("scatter", chart("scatter", lang, x, y, int(scatter_year), highlight),
                     lambda: tables.scatter_table(found, catalog, x_variable, y_variable, lang),
                     list(dict.fromkeys(x_variable.sources + y_variable.sources)),
                     int(scatter_year), lang)
@@ -469,8 +453,8 @@ def cluster_block(found, lisa: str, measure: str, year: int, base: int | None) -
             for note in view.notes:
                 st.caption(md(note))
             st.caption(md(view.source))
-        reading = readings.lisa_reading(found, lang)
-        reading_line("lisa", reading)
+        reading_line("lisa", view.reading)
+        pin("lisa")
         names = dict(zip(shapes["region_code"], shapes[f"name_{lang}"]))
         with st.expander(t("export_heading", lang), icon=":material/download:"):
             st.download_button(t("export_map_png", lang), data=lambda: cluster_map_png(view, lang),
@@ -536,10 +520,7 @@ if bases:
                                     key="disp_depop_base")
     page_state.update(dyear=int(depop_year), dbase=int(depop_base))
     table = depopulation(int(depop_year), int(depop_base))
-    chart_block("depopulation", spec("depopulation", lang, int(depop_year), int(depop_base)),
-                readings.depopulation_reading(table, depop_year, depop_base, lang),
-                t("disparity_depopulation_title", lang).format(year=depop_year),
-                t("disparity_depopulation_source", lang),
+    chart_block("depopulation", chart("depopulation", lang, int(depop_year), int(depop_base)),
                 lambda: tables.depopulation_table(table, depop_year, depop_base, lang),
                 ["population_total", "population_15_64", "population_65_plus"],
                 (int(depop_base), int(depop_year)), lang)

@@ -27,13 +27,15 @@ CLUSTER_COLORS = {"HH": "#B2182B", "LL": "#2166AC", "HL": "#F4A582", "LH": "#92C
 @dataclass
 class ClusterView:
     """What the page draws: ``regions`` indexed by 시군구 code with name, subtitle,
-    cluster (or NA), class (its position in CLUSTERS, NA = no data), style and tooltip."""
+    cluster (or NA), class (its position in CLUSTERS, NA = no data), style and tooltip;
+    ``reading``: the one line under the map (charts.disparity_views sets it)."""
     title: str
     unit: str
     regions: pd.DataFrame
     legend: str
     source: str
     notes: list[str]
+    reading: str = ""
 
 
 def cluster_label(cluster: str, lang: str) -> str:

@@ -488,7 +488,8 @@ def depopulation_chart(table: pd.DataFrame, year: int, base_year: int,
         width=DEPOPULATION_PANEL_WIDTH, height=150)
     title = _chart_title(t("disparity_depopulation_title", lang).format(year=year),
                       subtitle=[t("disparity_depopulation_subtitle", lang),
-                                t("disparity_depopulation_source", lang)])
+                                f"{t('source_prefix', lang)}: "
+                                f"{t('disparity_depopulation_source', lang)}"])
     return finish(chart.facet(
         column=alt.Column("metric:N", sort=metrics, title=None,
                           header=alt.Header(labelFontSize=12, labelFontWeight="bold")),

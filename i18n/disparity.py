@@ -269,9 +269,9 @@ STRINGS.update({
         "Group totals (only when every municipality has data) · municipalities as the bundled "
         "map units"),
     "disparity_depopulation_source": (
-        "출처: 행정안전부 고시 제2021-66호·제2024-15호(인구감소지역), 제2025-78호(인구감소관심지역); "
+        "행정안전부 고시 제2021-66호·제2024-15호(인구감소지역), 제2025-78호(인구감소관심지역); "
         "행정안전부 주민등록인구통계",
-        "Source: Ministry of the Interior and Safety notices 2021-66 and 2024-15 (depopulation "
+        "Ministry of the Interior and Safety notices 2021-66 and 2024-15 (depopulation "
         "areas), 2025-78 (areas of concern); MOIS resident registration statistics"),
     # reading lines
     "disparity_read_none": ("이 연도에는 계산할 수 있는 값이 없습니다.",

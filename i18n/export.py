@@ -102,6 +102,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                                   "This indicator cannot rank the provinces in this year."),
     "briefing_slide_no_panel": ("이 격차 요약 패널은 더 이상 그릴 수 없습니다.",
                                 "This scorecard panel can no longer be drawn."),
+    "briefing_slide_no_chart": ("이 링크는 격차 지표 페이지의 어느 차트인지 말하지 않습니다.",
+                                "This link does not say which chart of the disparity page it is."),
     "briefing_slide_cannot": ("이 슬라이드를 그릴 수 없습니다: {why}", "This slide cannot be drawn: {why}"),
     "briefing_deck_title": ("수도권–비수도권 격차 브리핑", "Capital region vs the rest: briefing"),
     "source_prefix_export": ("출처", "Source"),

@@ -12,7 +12,9 @@ from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT
 from ui.page_schemas import disparity_schema
+from ui.deck_link import parse_pin
 from ui.links import view_url
+from ui.slides import build_slide
 from ui.url_state import encode_state, read_state
 
 PAGE = str(ROOT / "app_pages" / "6_격차지표.py")
@@ -98,6 +100,12 @@ def test_grouping_and_weighting_change_the_decomposition(page):
     assert line == ("7개 권역 간 격차가 전체 지역 간 불평등(타일 T, 인구 가중)의 14.1%를 설명 (2023)")
     decomposition = specs(page)[1]
     assert "7개 권역" in title_of(decomposition) and "인구 가중" in subtitle_of(decomposition)
+    page.button(key="pin_decomposition").click().run()
+    pins = page.query_params["pin"]
+    pin = pins if isinstance(pins, str) else pins[-1]
+    assert pin.startswith("disparity?") and pin.endswith("chart=decomposition")
+    slide = build_slide(*parse_pin(pin), "ko", image=False).view
+    assert slide.key_figure == line and slide.title == title_of(decomposition)
     assert page.query_params["grouping"] in ("gwonyeok", ["gwonyeok"])
     page.radio(key="disp_grouping").set_value("capital").run()
     assert "(타일 T, 인구 가중)의 2.2%를 설명 (2023)" in readings(page)[1]
@@ -173,7 +181,7 @@ WANTED = {"indicator": "grdp_real_chained2020", "grouping": "gwonyeok",
           "weighting": "population", "year": 2016, "region": "26", "period": (2013, 2020),
           "x": "workers_all_industries", "y": "population_65_plus", "syear": 2023,
           "lisa": "population_total", "lmeasure": "growth", "lyear": 2021, "lbase": 2016,
-          "dyear": 2021, "dbase": 2017}
+          "dyear": 2021, "dbase": 2017, "chart": None}    # only a pinned chart's link names one
 
 
 def test_a_link_reopens_the_same_view(store, catalog):

@@ -86,3 +86,43 @@ def test_the_slide_image_has_no_title_of_its_own():
     assert untitled(spec)["title"] == {"text": "", "subtitle": ["출처: x"]}
     assert "title" not in untitled({"title": "T", "mark": "bar"})
     assert spec["title"]["text"] == "T"                         # the page's spec is untouched
+
+
+def per_head(code: str, year: int) -> float:
+    """GRDP per head in 만원/인 from the reference tables (백만원 × 100 / persons)."""
+    grdp, people = read_reference("grdp_sido.csv"), read_reference("population_sido.csv")
+    value = grdp[(grdp["indicator"] == "grdp_nominal") & (grdp["region_code"] == code)
+                 & (grdp["year"] == year)]["value"].iloc[0]
+    persons = people[(people["indicator"] == "population_total")
+                     & (people["region_code"] == code) & (people["year"] == year)]["value"]
+    return float(value) * 100 / float(persons.iloc[0])
+
+
+def test_a_disparity_slide_is_the_chart_with_its_reading_line():
+    slide = build_slide("disparity", {"indicator": "grdp_nominal", "chart": "distribution",
+                                      "region": "11"}, "ko")
+    view = slide.view
+    assert slide.notices == () and view.kind == "chart"
+    assert view.title == "지역내총생산(명목) · 1인당: 권역별 시도, 2023"
+    assert view.key_figure.startswith(f"2023년 최고 울산 {per_head('31', 2023):,.0f} 만원/인, "
+                                      f"최저 대구 {per_head('27', 2023):,.0f} 만원/인")
+    assert view.key_figure.endswith("서울 17곳 중 3위")
+    assert view.source.endswith("· 단위: 만원/인") and "DT_1C81" in view.source
+    assert view.image_png.startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize("chart", ["inequality", "decomposition", "sigma", "beta", "scatter",
+                                   "lisa", "depopulation"])
+def test_every_disparity_chart_can_be_a_slide(chart):
+    view = build_slide("disparity", {"chart": chart}, "en", image=False).view
+    assert view.kind == ("map" if chart == "lisa" else "chart")
+    assert view.title and view.key_figure and view.source.startswith("Source: ")
+    assert "Source: Source" not in view.source
+
+
+def test_a_disparity_link_that_draws_nothing_says_why():
+    with pytest.raises(SlideError, match="which chart"):
+        build_slide("disparity", {"indicator": "grdp_nominal"}, "en")
+    with pytest.raises(SlideError, match="same indicator"):
+        build_slide("disparity", {"chart": "scatter", "x": "grdp_nominal", "y": "grdp_nominal"},
+                    "en")

@@ -43,7 +43,7 @@ STATES = {
                   "period": (2005, 2019), "x": "employment_rate_15plus",
                   "y": "population_0_14", "syear": 2019, "lisa": "population_15_64",
                   "lmeasure": "share", "lyear": 2018, "lbase": 2013, "dyear": 2020,
-                  "dbase": 2014},
+                  "dbase": 2014, "chart": "scatter"},
 }
 
 

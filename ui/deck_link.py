@@ -17,7 +17,7 @@ import streamlit as st
 
 from ui.url_state import DECK_PARAM
 
-PINNABLE = ("home", "map", "trends", "compare")
+PINNABLE = ("home", "map", "trends", "compare", "disparity")
 MAX_PINS = 30            # slides in one deck
 MAX_PIN_CHARS = 2000     # one view's link (a map view with every field is ~350)
 MAX_PIN_FIELDS = 40

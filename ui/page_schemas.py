@@ -21,6 +21,7 @@ from analysis.spatial_values import lisa_years, spatial_subjects, subject_measur
 from analysis.scorecard import PANELS
 from analysis.trends import TREND_MEASURES, VIEWS, trend_availability, year_span
 from analysis.two_variables import common_years
+from charts.disparity_views import CHARTS
 from charts.map_view import DISSOLVE_MODES
 from loaders import load_policy_layers, load_regions, region_table
 from loaders.crosswalk import gwonyeok_table
@@ -151,7 +152,7 @@ def disparity_schema(store: pd.DataFrame, catalog: pd.DataFrame) -> Schema:
     """app_pages/6_격차지표.py: the compared indicator, the grouping and weighting of Theil's
     split, the year and highlighted 시도, the β period, the two-indicator scatter and its
     year, the 시군구 cluster map (indicator, measure, year, base) and the depopulation
-    comparison (year, base)."""
+    comparison (year, base); a briefing pin adds which chart it is."""
     def variable(indicator):
         return regional_variable(catalog, indicator)
 
@@ -196,6 +197,7 @@ def disparity_schema(store: pd.DataFrame, catalog: pd.DataFrame) -> Schema:
         "dyear": Field("int", lambda s: population_years(s)[-1], population_years),
         "dbase": Field("int", lambda s: first_complete(s, s["dyear"]),
                        lambda s: [y for y in population_years(s) if y < s["dyear"]]),
+        "chart": Field("str", None, CHARTS),   # set only in a pinned chart's link
     }
 
 

@@ -17,18 +17,22 @@ from analysis.compare import ranked, ranked_measures
 from analysis.measures import default_base_year
 from analysis.scorecard import STATUS_UNAVAILABLE, scorecard
 from analysis.trends import index_base_years, trend, within
+from analysis.availability import Availability
 from charts.compare import ranked_chart
+from charts.disparity_views import ChartView, view_for_state
 from charts.map_view import MapOptions, MapView, breaks_pool, build_view
 from charts.scorecard import fill_source, latest_text, panel_chart, panel_name
 from charts.sources import publisher_line
 from charts.trends import trend_chart, trend_title
 from exports.chart_images import EXPORT_HEIGHT, chart_png
+from exports.cluster_image import cluster_map_png
 from exports.deck import PinnedView
 from exports.key_figures import map_key_figure, ranked_key_figure, trend_key_figure
 from exports.map_image import map_view_png
 from i18n import t
-from loaders import load_catalog, load_indicators, load_regions
-from ui.page_schemas import compare_schema, home_schema, map_schema, trends_schema
+from loaders import load_catalog, load_depopulation_areas, load_indicators, load_regions
+from ui.page_schemas import (compare_schema, disparity_schema, home_schema, map_schema,
+                             trends_schema)
 from ui.url_state import State, notice_text, read_state
 
 
@@ -149,8 +153,27 @@ def home_slide(state: State, lang: str, image: bool) -> PinnedView:
                       source_line(fill_source(panel, lang), unit, lang), png, unit=unit)
 
 
+def disparity_slide(state: State, lang: str, image: bool) -> PinnedView:
+    """One chart of the disparity page (its link names it in 'chart'), its reading line as
+    the key figure; the 시군구 cluster map is a map slide."""
+    if state["chart"] is None:
+        raise SlideError(t("briefing_slide_no_chart", lang))
+    view = view_for_state(state["chart"], state, load_indicators(), load_catalog(),
+                          load_depopulation_areas(), load_regions("sigungu"), lang)
+    if isinstance(view, Availability):
+        raise SlideError(view.reason(lang))
+    if not isinstance(view, ChartView):      # the cluster map: its source line names its unit
+        png = cluster_map_png(replace(view, title=""), lang) if image else b""
+        return PinnedView("map", view.title, view.reading, view.source, png,
+                          unit=view.unit)
+    png = chart_png(untitled(view.spec), lang) if image else b""
+    return PinnedView("chart", view.title, view.reading,
+                      source_line(view.source, view.unit, lang), png, unit=view.unit)
+
+
 BUILDERS = {"home": (home_schema, home_slide), "map": (map_schema, map_slide),
-            "trends": (trends_schema, trends_slide), "compare": (compare_schema, compare_slide)}
+            "trends": (trends_schema, trends_slide), "compare": (compare_schema, compare_slide),
+            "disparity": (disparity_schema, disparity_slide)}
 
 
 def view_state(page: str, params: Mapping[str, str]) -> tuple[State, list]:

@@ -230,15 +230,20 @@ class App:
     def titles(self) -> list[str]:
         return [e.text for e in self.find('[data-testid="stHeading"] h1')]
 
-    def widget(self, testid: str, label: str, within: WebElement | None = None) -> WebElement:
+    def widget(self, testid: str, label: str, within: WebElement | None = None,
+               timeout: float = 15) -> WebElement:
         """The widget of a Streamlit type (stRadio, stSelectbox, …) whose label reads
-        ``label`` exactly."""
-        found = [w for w in self.find(f'[data-testid="{testid}"]', within)
-                 if self._label(w) == label]
-        if not found:
+        ``label`` exactly. Waits a little: while a run redraws the page an element can be
+        replaced between finding it and reading its label."""
+        def labelled(_app):
+            return next((w for w in self.find(f'[data-testid="{testid}"]', within)
+                         if self._label(w) == label), None)
+        try:
+            return self.wait_for(labelled, timeout)
+        except AssertionError:
             labels = [self._label(w) for w in self.find(f'[data-testid="{testid}"]', within)]
-            raise NoSuchElementException(f"no {testid} labelled {label!r}; labels: {labels}")
-        return found[0]
+            raise NoSuchElementException(f"no {testid} labelled {label!r}; labels: {labels}") \
+                from None
 
     def _label(self, widget: WebElement) -> str:
         labels = widget.find_elements(By.CSS_SELECTOR, '[data-testid="stWidgetLabel"]')

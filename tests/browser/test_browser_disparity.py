@@ -7,6 +7,7 @@ window at 1440, 1366 and 820 px."""
 import csv
 import io
 import re
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from PIL import Image
 from selenium.webdriver.common.keys import Keys
@@ -233,6 +234,40 @@ def test_journey_change_reload_share_switch_language_and_download(app, server):
     assert "Theil" in shown and "Statistics Korea" in shown and not HANGUL.search(shown), shown
     app.screenshot("disparity_decomposition_svg")
     app.open("격차지표")   # leave the file, back to Korean for the next test
+
+
+def test_charts_pinned_here_become_briefing_slides(app):
+    """The presenter pins the Theil split and the cluster map; the briefing shows each with
+    the page's reading line as its key figure, and its link reopens this page."""
+    app.open("격차지표")
+    app.wait_for(everything_drawn)
+    lines = reading_lines(app)
+    for name in ("decomposition", "lisa"):
+        app.click(app.button("브리핑에 추가", within=app.keyed(f"block_{name}")))
+    pins = [unquote(p) for p in parse_qs(urlsplit(app.url).query)["pin"]]
+    assert [p.split("?")[0] for p in pins] == ["disparity", "disparity"]
+    assert pins[0].endswith("chart=decomposition") and pins[1].endswith("chart=lisa")
+
+    app.navigate("브리핑")
+    slides = []
+    for number in range(2):
+        app.wait_for(lambda a: a.driver.execute_script(
+            "const i = document.querySelector('[class*=\"st-key-brief_slide\"] img');"
+            "return i && i.complete && i.naturalWidth > 0"), message="the slide image loads")
+        slides.append({"title": app.find('[data-testid="stHeading"] h2, '
+                                         '[data-testid="stHeading"] h1')[-1].text,
+                       "key": app.text(".brief-key"), "source": app.text(".brief-source"),
+                       "link": unquote(app.link_targets("원래 화면 열기")[0])})
+        app.screenshot(f"disparity_slide{number + 1}")
+        if number == 0:
+            app.press("다음 ▶")
+    assert slides[0]["title"] == "지역내총생산(명목) · 1인당: 타일 T 분해 — 수도권 vs 비수도권"
+    assert slides[0]["key"] == lines["decomposition"]
+    assert slides[1]["title"].startswith("고령인구(65세 이상) 비중: 시군구 공간 군집 (LISA)")
+    assert slides[1]["key"] == lines["lisa"]
+    assert all(s["source"].startswith("출처: ") for s in slides)
+    assert all(urlsplit(s["link"]).path.endswith("/격차지표") for s in slides)
+    assert "⚠️" not in app.text()
 
 
 def test_page_fits_the_window_at_1440_1366_and_820(app):
