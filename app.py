@@ -11,9 +11,11 @@ from analysis.overview import capital_overview, published_groups
 from analysis.scorecard import STATUS_COMPUTED, STATUS_UNAVAILABLE, Panel, scorecard
 from charts.overview_tables import (additive_table, not_comparable_table, published_table,
                                     rate_table)
+from charts.html_table import table_html
 from charts.scorecard import fill_source, latest_text, panel_chart, panel_name
 from charts.sources import publisher_line
 from exports.filenames import export_filename
+from exports.inline_svg import chart_image_html
 from exports.scorecard_sheet import scorecard_sheet_png
 from loaders import load_catalog, load_depopulation_areas, load_indicators
 from ui import briefing
@@ -24,6 +26,7 @@ from ui.responsive import grid
 
 PLAN_COMPARISON_YEARS = [2010, 2020]  # the years the 2023 plan quotes GRDP shares for
 SCORECARD_CARD_WIDTH = 220  # px: four cards on a 1440 px screen, two at 820 px
+PANEL_IMAGE_WIDTH = 220     # px the panels are drawn at (a card's width at 1440 px); they scale with it
 # Every scorecard panel the bundled data cannot fill links to the data-import page
 # (None: say the import is planned instead).
 IMPORT_PAGE: str | None = "app_pages/4_데이터.py"
@@ -35,10 +38,13 @@ def scorecard_panels() -> list[Panel]:
 
 
 @view_cache(show_spinner=False)
-def panel_spec(key: str, lang: str) -> dict:
-    """The panel's Vega-Lite spec, built and validated once per language."""
+def panel_image(key: str, lang: str) -> str:
+    """The panel's chart as an image, drawn once per language and data version
+    (exports.inline_svg: static charts keep the home page's first render short; the
+    trends page shows the same series interactive)."""
     panel = next(p for p in scorecard_panels() if p.spec.key == key)
-    return panel_chart(panel, lang).to_dict()
+    return chart_image_html(panel_chart(panel, lang).to_dict(), lang, PANEL_IMAGE_WIDTH,
+                            panel_name(panel, lang))
 
 
 def import_offer(lang: str) -> None:
@@ -57,8 +63,7 @@ def show_panel(panel: Panel, catalog, lang: str) -> None:
             st.markdown(f"**{panel_name(panel, lang)}**")
             st.warning(t("scorecard_unavailable", lang))
         else:
-            spec = panel_spec(panel.spec.key, lang)
-            st.vega_lite_chart(spec=spec, width="stretch")
+            st.html(panel_image(panel.spec.key, lang))
             st.caption(latest_text(panel, lang))
             briefing.pin_button("home", {"panel": panel.spec.key}, lang,
                                 key=f"scorecard_pin_{panel.spec.key}")
@@ -115,10 +120,10 @@ def home() -> None:
                        key="scorecard_png", on_click="ignore", icon=":material/download:")
 
     st.subheader(t("additive_heading", lang))
-    st.dataframe(tables["additive"], hide_index=True, width="stretch")
+    st.html(table_html(tables["additive"]))
 
     st.subheader(t("rate_heading", lang))
-    st.dataframe(tables["rate"], hide_index=True, width="stretch")
+    st.html(table_html(tables["rate"]))
 
     with st.expander(t("vintage_heading", lang)):
         st.write(t("vintage_note", lang))
@@ -129,10 +134,10 @@ def home() -> None:
                  f"{publisher_line(catalog.loc['grdp_nominal'], lang)})")
 
     st.subheader(t("not_comparable_heading", lang))
-    st.dataframe(tables["not_comparable"], hide_index=True, width="stretch")
+    st.html(table_html(tables["not_comparable"]))
 
     st.subheader(t("published_heading", lang))
-    st.dataframe(tables["published"], hide_index=True, width="stretch")
+    st.html(table_html(tables["published"]))
     st.divider()
     copy_link("home", {}, lang)
 

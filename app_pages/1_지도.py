@@ -10,6 +10,7 @@ from analysis.classify import DEFAULT_K, MAX_K, MIN_K, SCHEMES, parse_breaks
 from analysis.measure_availability import LEVELS, MEASURES, REFERENCES, measure_availability
 from analysis.measures import measure_series
 from analysis.years import default_base_year, default_year, years_with_data
+from charts.html_table import table_html
 from charts.map_legend import policy_legend_html
 from charts.map_trend import trend_chart, trend_frame
 from charts.map_view import (DISSOLVE_MODES, MapOptions, MapView, breaks_pool, build_view,
@@ -36,6 +37,8 @@ MAP_HEIGHT = 620
 MAP_KEY = "gap_map"
 SIDE_WIDTH = 290      # px: the legend and the region trend beside the map
 MAP_MIN_WIDTH = 480   # px: below this the side panel wraps under the map
+# The table under the map: past TABLE_ROWS rows (시군구) it scrolls in TABLE_HEIGHT px.
+TABLE_ROWS, TABLE_HEIGHT = 20, 520
 
 
 @view_cache(show_spinner=False)
@@ -259,7 +262,7 @@ if depopulation:
     st.caption(t("map_depopulation_source", lang))
 st.caption(md(view.source))
 st.markdown(f"**{t('map_table_heading', lang)}**")
-st.dataframe(view.table, hide_index=True, width="stretch")
+st.html(table_html(view.table, TABLE_HEIGHT if len(view.table) > TABLE_ROWS else None))
 
 # --- share, export, brief --------------------------------------------------------------------
 page_state = {"indicator": indicator, "level": level, "dissolve": dissolve, "year": int(year),

@@ -38,12 +38,14 @@ def chart_spec(chart: alt.TopLevelMixin | dict) -> dict:
 
 def export_spec(chart: alt.TopLevelMixin | dict, lang: str, title: str | None = None,
                 source: str | None = None, unit: str | None = None,
-                width: int = EXPORT_WIDTH, height: int = EXPORT_HEIGHT) -> dict:
+                width: int = EXPORT_WIDTH, height: int = EXPORT_HEIGHT,
+                font: str | None = None) -> dict:
     """A self-contained spec: fixed size, bundled font, and title/unit/source ensured.
 
     source: the publisher line ('통계청, 지역소득 (KOSIS 101/DT_1C81)'), added as '출처: …'
     unless it already appears in the title or subtitle. unit: added as '단위: …' unless
-    it appears in a title anywhere (axis, legend, chart).
+    it appears in a title anywhere (axis, legend, chart). font: the families to draw and
+    measure text in (default: the bundled Korean font, for files read anywhere).
     """
     spec = chart_spec(chart)
     _fix_container_sizes(spec, width, height)
@@ -60,7 +62,7 @@ def export_spec(chart: alt.TopLevelMixin | dict, lang: str, title: str | None = 
         heading.pop("subtitle")
     if heading["text"] or lines:
         spec["title"] = {"anchor": "start", **heading}
-    font = register_vega_fonts()
+    font = font or register_vega_fonts()
     _set_fonts(spec, font)
     spec.setdefault("config", {})["font"] = font
     spec["background"] = "white"

@@ -4,6 +4,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT
+from visible_text import html_tables
 
 PAGES = ["app.py"] + sorted(str(p.relative_to(ROOT)) for p in (ROOT / "app_pages").glob("*.py"))
 
@@ -20,12 +21,12 @@ def test_page_runs(page, lang):
 
 def test_home_shows_capital_shares_with_units_and_sources():
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
-    additive = app.dataframe[0].value
+    additive = html_tables(app)[0]
     grdp = additive[additive["지표"] == "지역내총생산(명목)"].iloc[0]
     assert grdp["비교 연도"] == "1985 → 2023 (잠정치)"
     assert grdp["수도권 비중"] == "52.3%"
     assert grdp["수도권"].endswith("조원") and "DT_1C81" in grdp["출처"]
-    reasons = app.dataframe[2].value
+    reasons = html_tables(app)[2]
     assert "지역내총생산(실질)" in set(reasons["지표"])
 
 
@@ -34,7 +35,7 @@ def test_language_toggle_switches_to_english():
     app.sidebar.radio(key="lang_toggle").set_value("en").run()
     assert app.query_params["lang"] == ["en"] or app.query_params["lang"] == "en"
     assert app.title[0].value == "How far the capital region pulls away"
-    assert "Indicator" in app.dataframe[0].value.columns
+    assert "Indicator" in html_tables(app)[0].columns
 
 
 def test_unknown_language_falls_back_to_korean():

@@ -11,6 +11,7 @@ from analysis.measure_availability import MEASURES
 from conftest import ROOT
 from i18n import t
 from ui import gap_map
+from visible_text import html_tables
 
 PAGE = str(ROOT / "app_pages" / "1_지도.py")
 
@@ -50,7 +51,7 @@ def test_default_view_draws_the_map_from_local_assets():
     assert [f["properties"]["region_code"] for f in outline["features"]] == ["capital"]
     assert len(map_component(app).proto.json_args) < 30_000   # colours and tooltips only
     assert app.subheader[0].value == "지역내총생산(명목) · 수준, 2023"
-    table = app.dataframe[0].value
+    table = html_tables(app)[0]
     assert len(table) == 17 and "수준 (조원)" in table.columns
 
 
@@ -155,7 +156,7 @@ def test_english_labels_and_url_state():
     app.run()
     check(app)
     assert app.subheader[0].value == "Unemployment rate · Index, 2015"
-    assert "Rank" in app.dataframe[0].value.columns
+    assert "Rank" in html_tables(app)[0].columns
 
 
 def test_per_capita_before_its_denominator_starts_says_so_and_comes_back():

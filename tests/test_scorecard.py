@@ -8,6 +8,7 @@ from analysis.scorecard import PANELS, scorecard
 from charts.scorecard import latest_text, panel_chart
 from charts.theme import CAPITAL_COLOR, NONCAPITAL_COLOR
 from conftest import ROOT, read_reference, walk
+from visible_text import chart_images
 
 CAPITAL = {"11", "28", "41"}
 
@@ -134,8 +135,8 @@ def test_long_series_are_lines_and_scattered_years_bars(panels):
 def test_home_page_shows_every_panel():
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     assert not app.exception
-    charts = app.get("vega_lite_chart")
-    assert len(charts) == 8
+    charts = chart_images(app)                 # each panel's chart, named for screen readers
+    assert len(charts) == 8 and charts[:2] == ["생산연령인구", "지역내총생산"]
     assert len(app.warning) == 2  # SME exports and corporate research institutes
     captions = " ".join(c.value for c in app.caption)
     assert "한국산업기술진흥협회(KOITA)" in captions and "KOSIS 127" in captions

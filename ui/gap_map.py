@@ -30,27 +30,32 @@ FRONTEND = Path(__file__).resolve().parent / "gap_map_frontend"
 MIN_ZOOM, MAX_ZOOM = 6, 12
 
 
+# Shapes most first visits draw (the 시도 map, the 수도권 outline): the frame's page
+# preloads them, so they download while Leaflet loads and the frame waits for its data.
+PRELOADED = ("sido", "capital_only")
+
+
 @lru_cache(maxsize=1)
 def _component_dir() -> Path:
-    """The component's files for this process: the frame's page with the map's CSS and
-    hatch pattern filled in, its script, and (added on demand) the geometry files."""
+    """The component's files for this process: the geometry files (more added on
+    demand), the frame's page with the map's CSS and hatch pattern filled in and the
+    common shapes preloaded, and its script."""
     directory = Path(tempfile.mkdtemp(prefix="gap-map-component-"))
     atexit.register(shutil.rmtree, directory, ignore_errors=True)
+    preloads = "".join(f'<link rel="preload" href="{_write_geometry(directory, layer)}" '
+                       'as="fetch" crossorigin="anonymous">' for layer in PRELOADED)
     page = (FRONTEND / "index.html").read_text(encoding="utf-8")
-    page = page.replace("<!--MAP_CSS-->", MAP_CSS).replace("<!--HATCH_DEFS-->", HATCH_DEFS_HTML)
+    page = (page.replace("<!--PRELOAD-->", preloads).replace("<!--MAP_CSS-->", MAP_CSS)
+            .replace("<!--HATCH_DEFS-->", HATCH_DEFS_HTML))
     (directory / "index.html").write_text(page, encoding="utf-8")
     shutil.copy(FRONTEND / "gap_map.js", directory / "gap_map.js")
     return directory
 
 
-_component = components.declare_component("gap_map", path=str(_component_dir()))
-
-
-@lru_cache(maxsize=8)
-def geometry_file(layer: str) -> str:
+def _write_geometry(directory: Path, layer: str) -> str:
     """Write the shapes of ``layer`` ('sido', 'sigungu', or a dissolve: 'capital',
-    'gwonyeok', 'capital_only') once and return the file's name, which changes with its
-    content (so a browser never keeps stale shapes)."""
+    'gwonyeok', 'capital_only') into ``directory`` unless there, and return the file's
+    name, which changes with its content (so a browser never keeps stale shapes)."""
     if layer in ("sido", "sigungu"):
         shapes = region_geometries(layer)
     else:
@@ -60,10 +65,19 @@ def geometry_file(layer: str) -> str:
     text = '{"type":"FeatureCollection","features":[' + features + "]}"
     digest = hashlib.sha256(text.encode()).hexdigest()[:12]
     name = f"{layer}-{digest}.json"
-    path = _component_dir() / name
+    path = directory / name
     if not path.exists():
         path.write_text(text, encoding="utf-8")
     return name
+
+
+_component = components.declare_component("gap_map", path=str(_component_dir()))
+
+
+@lru_cache(maxsize=8)
+def geometry_file(layer: str) -> str:
+    """The name of the component's file with the shapes of ``layer``, written once."""
+    return _write_geometry(_component_dir(), layer)
 
 
 def region_properties(regions: pd.DataFrame) -> dict[str, list]:

@@ -19,8 +19,13 @@ CARDS = ".st-key-scorecard > div"
 
 
 def charts_drawn(app):
+    """Every Vega chart has drawn, and every chart image (the scorecard's) has loaded."""
     charts = app.charts()
-    return charts and all(c.find_elements("css selector", "svg, canvas") for c in charts)
+    images = app.driver.execute_script(
+        "return Array.from(document.querySelectorAll('img[src^=\"data:image/svg\"]'))"
+        ".map(i => i.complete && i.naturalWidth > 0)")
+    return ((charts or images) and all(images)
+            and all(c.find_elements("css selector", "svg, canvas") for c in charts))
 
 
 @pytest.mark.parametrize("width", [1440, 1366, 820])
