@@ -2,7 +2,8 @@
 map and on the home page. Streamlit's data grid loads its script and draws a canvas on
 every first visit: ~0.5 s of a page's first render on this 2-core machine for 3–30 rows
 that are ranked and formatted already. Static HTML costs next to nothing, can be
-selected and copied, and prints. The full data stays one click away in the downloads.
+selected and copied, and prints; on a narrow window it scrolls sideways in its own box.
+The full data stays one click away in the downloads.
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ CSS = (
     ".data-table-wrap { overflow: auto; margin-bottom: 1rem; }"
     ".data-table { border-collapse: collapse; width: 100%; font-size: 0.875rem; }"
     ".data-table th, .data-table td { padding: 0.3rem 0.6rem; border-bottom: 1px solid "
-    "#e6e9ef; text-align: left; vertical-align: top; }"
+    "#e6e9ef; text-align: left; vertical-align: top; word-break: keep-all; }"
     ".data-table th { font-weight: 600; color: #31333f; background: #f8f9fb; "
     "position: sticky; top: 0; }"
     ".data-table td.num, .data-table th.num { text-align: right; "
-    "font-variant-numeric: tabular-nums; white-space: nowrap; }"
+    "font-variant-numeric: tabular-nums; }"
 )
 
 

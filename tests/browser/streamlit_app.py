@@ -647,15 +647,15 @@ class App:
         slider's thumbs are centred on the ends of the track and their value labels are
         centred over the thumbs, so both poke past the track; a thumb's range input is a
         keyboard target clipped to 1 px by its wrapper; a dataframe's grid draws its
-        scroll layer a few px wider than its frame and scrolls itself; code blocks
-        scroll by design."""
+        scroll layer a few px wider than its frame and scrolls itself; code blocks and
+        the static tables' wrappers (charts.html_table) scroll by design."""
         return self.driver.execute_script("""
             const slack = arguments[0], vw = document.documentElement.clientWidth;
             const BY_DESIGN = ['[data-testid="stSliderThumbValue"]',
                                '[data-testid="stSlider"] :has(> * > input[type="range"])',
                                '[data-testid="stSlider"] input[type="range"]',
                                '[data-testid="stDataFrame"] *', '.stCode *',
-                               '[data-testid="stCode"] *'].join(', ');
+                               '[data-testid="stCode"] *', '.data-table-wrap *'].join(', ');
             const designed = el => el.matches(BY_DESIGN) || el.closest(BY_DESIGN) !== null;
             const shown = el => {
               const r = el.getBoundingClientRect();
