@@ -26,7 +26,7 @@ from ui.responsive import grid
 
 PLAN_COMPARISON_YEARS = [2010, 2020]  # the years the 2023 plan quotes GRDP shares for
 SCORECARD_CARD_WIDTH = 220  # px: four cards on a 1440 px screen, two at 820 px
-PANEL_IMAGE_WIDTH = 220     # px the panels are drawn at (a card's width at 1440 px); they scale with it
+PANEL_IMAGE_WIDTH = 220     # px a panel is drawn at (a card at 1440 px); it scales with its card
 # Every scorecard panel the bundled data cannot fill links to the data-import page
 # (None: say the import is planned instead).
 IMPORT_PAGE: str | None = "app_pages/4_데이터.py"

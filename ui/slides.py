@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from analysis.availability import Availability
 from analysis.classify import DEFAULT_K
 from analysis.compare import ranked, ranked_measures
 from analysis.measures import default_base_year
 from analysis.scorecard import STATUS_UNAVAILABLE, scorecard
 from analysis.trends import index_base_years, trend, within
-from analysis.availability import Availability
 from charts.compare import ranked_chart
 from charts.disparity_views import ChartView, view_for_state
 from charts.map_view import MapOptions, MapView, breaks_pool, build_view
