@@ -29,7 +29,7 @@ from charts.maps import build_map, choropleth_geojson, region_geometries
 from charts.sources import publisher_line
 from charts.variable_map import variable_map
 from exports import disparity_tables as tables
-from exports.cluster_image import cluster_map_png
+from exports.cluster_image import cluster_map_png, cluster_map_svg
 from exports.map_html import standalone_map_html
 from exports.filenames import export_filename
 from i18n import t
@@ -432,8 +432,8 @@ else:
     page_state["syear"] = int(st.session_state.get("disp_scatter_year", pair_years[-1]))
 
 def cluster_block(found, lisa: str, measure: str, year: int, base: int | None) -> None:
-    """The LISA map with its legend and notes, reading line, pin and downloads (PNG and
-    offline HTML of the map, the values with their clusters as CSV/XLSX)."""
+    """The LISA map with its legend and notes, reading line, pin and downloads (PNG, SVG
+    and offline HTML of the map, the values with their clusters as CSV/XLSX)."""
     shapes = load_regions("sigungu")
     view, name, publisher = lisa_view(lisa, measure, year, base, lang)
     title, unit = view.title, view.unit
@@ -460,6 +460,9 @@ def cluster_block(found, lisa: str, measure: str, year: int, base: int | None) -
             st.download_button(t("export_map_png", lang), data=lambda: cluster_map_png(view, lang),
                                file_name=file_name("png"), mime="image/png", key="disp_lisa_png",
                                on_click="ignore", icon=":material/download:")
+            st.download_button(t("export_map_svg", lang), data=lambda: cluster_map_svg(view, lang),
+                               file_name=file_name("svg"), mime="image/svg+xml",
+                               key="disp_lisa_svg", on_click="ignore", icon=":material/download:")
             st.download_button(t("export_map_html", lang), data=lambda: standalone_map_html(
                 build_map(choropleth_geojson(view.regions, region_geometries("sigungu"))),
                 view.title, view.legend, view.source),

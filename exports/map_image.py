@@ -53,6 +53,14 @@ def figure_png(figure: Figure, dpi: int) -> bytes:
     return buffer.getvalue()
 
 
+def figure_svg(figure: Figure) -> bytes:
+    """The figure as SVG; matplotlib writes text as outlines (svg.fonttype 'path'), so
+    Hangul reads the same in any viewer, font or not."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="svg", facecolor="white")
+    return buffer.getvalue()
+
+
 def map_figure(shapes: gpd.GeoSeries, classes: pd.Series, colors: Sequence[str],
                labels: Sequence[str], title: str, legend_title: str, source_line: str,
                no_data_label: str, capital_outline=None, capital_label: str = "",

@@ -54,6 +54,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export_png": ("그림 PNG (슬라이드용 2배)", "Image PNG (2x for slides)"),
     "export_svg": ("그림 SVG", "Image SVG"),
     "export_map_png": ("지도 PNG", "Map PNG"),
+    "export_map_svg": ("지도 SVG", "Map SVG"),
     "export_map_html": ("지도 HTML (오프라인)", "Map HTML (offline)"),
     # shared links
     "share_heading": ("이 화면 링크", "Link to this view"),

@@ -14,9 +14,9 @@ from analysis.regional_values import regional_variable, values_in, weighted_mean
 from analysis.spatial import spatial_clusters
 from analysis.two_variables import scatter
 from charts import disparity as charts
-from charts.cluster_map import cluster_view
+from charts.cluster_map import CLUSTER_COLORS, cluster_view
 from exports import disparity_tables as tables
-from exports.cluster_image import cluster_map_png
+from exports.cluster_image import cluster_map_png, cluster_map_svg
 from exports.data_export import csv_bytes, definitions_table, xlsx_bytes
 from loaders import load_depopulation_areas, load_regions
 
@@ -113,6 +113,9 @@ def test_the_lisa_map_png_has_the_clusters(store, catalog):
     png = cluster_map_png(view, "ko")
     assert png.startswith(b"\x89PNG") and len(png) > 100_000
     assert not math.isnan(found.moran_i)
+    svg = cluster_map_svg(view, "ko").decode()
+    # every shape drawn with its cluster's colour; text as outlines, so Hangul reads anywhere
+    assert svg.count(f"fill: {CLUSTER_COLORS['HH'].lower()}") >= 46 and "<text" not in svg
 
 
 def test_the_weighted_mean_of_chained_volumes_is_not_called_national(store, catalog):
