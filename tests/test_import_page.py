@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 import loaders
 from conftest import RAW, ROOT
+from visible_text import html_tables
 from loaders import InputError, preview_upload, user_store
 
 PAGE = str(ROOT / "app_pages" / "4_데이터.py")
@@ -156,5 +157,5 @@ def test_every_page_runs_with_imported_series(imported_everything, path):
     app = AppTest.from_file(str(ROOT / path), default_timeout=120).run()
     assert not app.exception, app.exception
     if path == "app.py":
-        shown = {name for table in app.dataframe for name in table.value.iloc[:, 0]}
+        shown = {name for table in html_tables(app) for name in table.iloc[:, 0]}
         assert {"취업자(가져옴)", "고용률(가져옴)", "두 시도만"} <= shown

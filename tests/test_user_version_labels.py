@@ -25,6 +25,7 @@ from charts.scorecard import source_lines
 from charts.sources import publisher_line, source_caption
 from charts.trends import chart_data, trend_chart
 from conftest import RAW, ROOT, walk
+from visible_text import html_tables
 from exports.chart_images import export_spec
 from exports.data_export import (csv_bytes, definitions_table, full_series, map_table,
                                  trend_table, xlsx_bytes)
@@ -151,6 +152,7 @@ def _tiny_png() -> bytes:
 def _shown_text(app) -> str:
     parts = [e.value for e in (*app.caption, *app.markdown, *app.text)]
     parts += [table.value.to_csv() for table in app.dataframe]
+    parts += [table.to_csv() for table in html_tables(app)]
     return " ".join(str(part) for part in parts)
 
 

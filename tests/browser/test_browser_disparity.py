@@ -114,6 +114,13 @@ def test_downloads_hold_what_the_chart_shows(app):
     rows = list(csv.DictReader(io.StringIO(clusters.read_bytes().decode("utf-8-sig"))))
     assert sum(1 for r in rows if r["비고"] == "고-고 (핫스팟)") > 20
     assert any(r["통계"] == "모란 I" for r in rows)
+    drawing = app.download("지도 SVG", within=lisa)
+    assert drawing.name.endswith(".svg")
+    app.open_file(drawing)                        # Chromium draws it, Hangul as outlines
+    app.screenshot("disparity_lisa_svg")
+    assert app.driver.execute_script(
+        "return document.querySelectorAll('path').length") > 247
+    app.open("격차지표")
 
 
 def test_the_page_in_english(app):
